@@ -1,0 +1,51 @@
+"""Documents of the shop API: pure data, no Qt and no I/O.
+
+Reading is tolerant (unknown fields are kept, documented nulls accepted);
+writing, the `PaymentUpdate`, is strict.
+"""
+
+from orderdesk.models.balance import Balance, balance_of, balance_with
+from orderdesk.models.catalog import (
+    City,
+    Country,
+    Customer,
+    PaymentMethod,
+    ShippingMethod,
+    State,
+)
+from orderdesk.models.media import ImageData, Thumbnail
+from orderdesk.models.money import MONEY_MAX, MONEY_MIN, Money, to_money
+from orderdesk.models.order import (
+    Order,
+    OrderItem,
+    OrderPage,
+    OrderPayment,
+    OrderStatus,
+    OrderSummary,
+)
+from orderdesk.models.update import PaymentUpdate
+
+__all__ = [
+    "MONEY_MAX",
+    "MONEY_MIN",
+    "Balance",
+    "City",
+    "Country",
+    "Customer",
+    "ImageData",
+    "Money",
+    "Order",
+    "OrderItem",
+    "OrderPage",
+    "OrderPayment",
+    "OrderStatus",
+    "OrderSummary",
+    "PaymentMethod",
+    "PaymentUpdate",
+    "ShippingMethod",
+    "State",
+    "Thumbnail",
+    "balance_of",
+    "balance_with",
+    "to_money",
+]

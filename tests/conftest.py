@@ -1,0 +1,35 @@
+"""Fixtures shared by the whole suite."""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Headless everywhere: tests never need a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from orderdesk.demo import SandboxInfo, SandboxServer  # noqa: E402
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxInfo]:
+    """A real sandbox server on a free loopback port with a fresh database.
+
+    Shared by the session: tests that change data must use their own order
+    or restore what they changed, or take `fresh_sandbox` instead.
+    """
+    db = tmp_path_factory.mktemp("sandbox") / "shop.sqlite3"
+    with SandboxServer(db) as server:
+        assert server.info is not None
+        yield server.info
+
+
+@pytest.fixture
+def fresh_sandbox(tmp_path: Path) -> Iterator[SandboxInfo]:
+    """A sandbox server of this test's own, for tests that change data."""
+    with SandboxServer(tmp_path / "shop.sqlite3") as server:
+        assert server.info is not None
+        yield server.info
