@@ -9,7 +9,7 @@ import pytest
 # Headless everywhere: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from orderdesk.demo import SandboxInfo, SandboxServer  # noqa: E402
+from orderdesk.demo import SandboxInfo, SandboxServer
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -33,3 +33,9 @@ def fresh_sandbox(tmp_path: Path) -> Iterator[SandboxInfo]:
     with SandboxServer(tmp_path / "shop.sqlite3") as server:
         assert server.info is not None
         yield server.info
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    """The folder of recorded API answers, such as the seed's example."""
+    return FIXTURES
