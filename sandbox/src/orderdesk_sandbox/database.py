@@ -1,0 +1,62 @@
+"""Preparing the database: migrate and seed a new one, read tokens back."""
+
+from __future__ import annotations
+
+import io
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.management import call_command
+from django.db.utils import OperationalError
+
+from orderdesk_sandbox import seed, seed_orders
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PreparedDatabase:
+    """What the start-up line reports about the database.
+
+    Attributes:
+        tokens: The API token of each seeded user, by username.
+        large_order: The id of the benchmark order, if one was asked for.
+    """
+
+    tokens: dict[str, str]
+    large_order: int | None
+
+
+def prepare(media_root: Path, large_order: tuple[int, int] | None) -> PreparedDatabase:
+    """Migrate and seed the configured database unless it is seeded already.
+
+    Args:
+        media_root: Where a new database's images are written.
+        large_order: (items, payments) of an extra benchmark order, or None.
+
+    Returns:
+        The users' tokens and the benchmark order's id.
+    """
+    if not _is_seeded():
+        started = time.perf_counter()
+        # migrate writes progress to stdout, which carries only the JSON line.
+        call_command("migrate", verbosity=0, interactive=False, stdout=io.StringIO())
+        seed.seed(media_root)
+        logger.info("seeded a new database in %.2f s", time.perf_counter() - started)
+
+    large_order_id = None
+    if large_order is not None:
+        catalogue = seed.load_catalogue()
+        large_order_id = seed_orders.large_order(catalogue, *large_order)
+    return PreparedDatabase(tokens=seed.tokens(), large_order=large_order_id)
+
+
+def _is_seeded() -> bool:
+    # Seeding runs in one transaction, so the tokens exist only when the
+    # seed finished; a database left half-made by a crash is seeded again.
+    try:
+        return len(seed.tokens()) == len(seed.USERS)
+    except OperationalError:
+        return False
