@@ -1,0 +1,75 @@
+"""The shop API: an httpx client, its errors, and token storage.
+
+Import from here; the modules behind it are private to the package.
+"""
+
+from orderdesk.api import paths
+from orderdesk.api.client import (
+    DEFAULT_TIMEOUT,
+    MAX_IMAGE_BYTES,
+    MAX_RESPONSE_BYTES,
+    ShopClient,
+)
+from orderdesk.api.errors import (
+    ApiError,
+    AuthenticationFailed,
+    ClientClosed,
+    DeadlineExceeded,
+    ForeignOriginRefused,
+    InsecureConnectionRefused,
+    InvalidServerAddress,
+    MalformedResponse,
+    NetworkError,
+    NotFound,
+    PermissionDenied,
+    ResponseTooLarge,
+    ServerError,
+    Throttled,
+    UnexpectedRedirect,
+    UnexpectedStatus,
+    ValidationFailed,
+)
+from orderdesk.api.origin import Origin, is_loopback_host, origin_of
+from orderdesk.api.redaction import (
+    REDACTED,
+    RedactingFilter,
+    quiet_http_loggers,
+    redact,
+    register_secret,
+)
+from orderdesk.api.tokens import TokenStore, TokenStoreError
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "MAX_IMAGE_BYTES",
+    "MAX_RESPONSE_BYTES",
+    "REDACTED",
+    "ApiError",
+    "AuthenticationFailed",
+    "ClientClosed",
+    "DeadlineExceeded",
+    "ForeignOriginRefused",
+    "InsecureConnectionRefused",
+    "InvalidServerAddress",
+    "MalformedResponse",
+    "NetworkError",
+    "NotFound",
+    "Origin",
+    "PermissionDenied",
+    "RedactingFilter",
+    "ResponseTooLarge",
+    "ServerError",
+    "ShopClient",
+    "Throttled",
+    "TokenStore",
+    "TokenStoreError",
+    "UnexpectedRedirect",
+    "UnexpectedStatus",
+    "ValidationFailed",
+    "is_loopback_host",
+    "origin_of",
+    "paths",
+    "quiet_http_loggers",
+    "redact",
+    "register_secret",
+]

@@ -1,0 +1,181 @@
+"""An httpx transport whose every socket operation respects the call's deadline.
+
+httpx's own transport gives each read its full timeout, so a server that
+trickles its headers a byte at a time is never cut off. This transport is
+httpx's default one rebuilt on httpcore's public API with one difference: its
+network streams shorten each connect, TLS handshake, read and write to the
+time left of the current call (`orderdesk.api.deadline`).
+
+Environment proxies are not consulted: the client talks to one server that
+the user named.
+"""
+
+import ssl
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import httpcore
+import httpx
+
+from orderdesk.api.deadline import bounded
+
+# Most specific first: the first match wins.
+_ERRORS: tuple[tuple[type[Exception], type[httpx.TransportError]], ...] = (
+    (httpcore.ConnectTimeout, httpx.ConnectTimeout),
+    (httpcore.ReadTimeout, httpx.ReadTimeout),
+    (httpcore.WriteTimeout, httpx.WriteTimeout),
+    (httpcore.PoolTimeout, httpx.PoolTimeout),
+    (httpcore.TimeoutException, httpx.TimeoutException),
+    (httpcore.ConnectError, httpx.ConnectError),
+    (httpcore.ReadError, httpx.ReadError),
+    (httpcore.WriteError, httpx.WriteError),
+    (httpcore.NetworkError, httpx.NetworkError),
+    (httpcore.RemoteProtocolError, httpx.RemoteProtocolError),
+    (httpcore.LocalProtocolError, httpx.LocalProtocolError),
+    (httpcore.UnsupportedProtocol, httpx.UnsupportedProtocol),
+    (httpcore.ProtocolError, httpx.ProtocolError),
+)
+
+
+@contextmanager
+def _as_httpx_errors() -> Iterator[None]:
+    """Re-raise httpcore's exceptions as httpx's, as httpx's transport does."""
+    try:
+        yield
+    except Exception as exc:
+        for core_type, httpx_type in _ERRORS:
+            if isinstance(exc, core_type):
+                raise httpx_type(str(exc)) from exc
+        raise
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A network stream whose operations end by the current call's deadline."""
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, bounded(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, bounded(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        timeout = bounded(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(
+            self._inner.start_tls(ssl_context, server_hostname, timeout)
+        )
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    """httpcore's synchronous backend, with deadline-bounded streams."""
+
+    def __init__(self) -> None:
+        self._inner = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
+        timeout = bounded(timeout, httpcore.ConnectTimeout)
+        stream = self._inner.connect_tcp(
+            host, port, timeout, local_address, socket_options
+        )
+        return _DeadlineStream(stream)
+
+    def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
+        timeout = bounded(timeout, httpcore.ConnectTimeout)
+        stream = self._inner.connect_unix_socket(path, timeout, socket_options)
+        return _DeadlineStream(stream)
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+class _ResponseStream(httpx.SyncByteStream):
+    """The body of a response, with httpcore's errors turned into httpx's."""
+
+    def __init__(self, inner: Iterable[bytes]) -> None:
+        self._inner = inner
+
+    def __iter__(self) -> Iterator[bytes]:
+        with _as_httpx_errors():
+            yield from self._inner
+
+    def close(self) -> None:
+        close = getattr(self._inner, "close", None)
+        if close is not None:
+            with _as_httpx_errors():
+                close()
+
+
+class DeadlineTransport(httpx.BaseTransport):
+    """A pooled, thread-safe HTTP/1.1 transport bounded by call deadlines.
+
+    Args:
+        ssl_context: The TLS settings; verification must be on.
+        limits: Connection pool limits.
+    """
+
+    def __init__(self, *, ssl_context: ssl.SSLContext, limits: httpx.Limits) -> None:
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=ssl_context,
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=_DeadlineBackend(),
+        )
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Send a request through the pool (overrides `httpx.BaseTransport`)."""
+        assert isinstance(request.stream, httpx.SyncByteStream)
+        core_request = httpcore.Request(
+            method=request.method,
+            url=httpcore.URL(
+                scheme=request.url.raw_scheme,
+                host=request.url.raw_host,
+                port=request.url.port,
+                target=request.url.raw_path,
+            ),
+            headers=request.headers.raw,
+            content=request.stream,
+            extensions=request.extensions,
+        )
+
+        with _as_httpx_errors():
+            core_response = self._pool.handle_request(core_request)
+
+        assert isinstance(core_response.stream, Iterable)
+        return httpx.Response(
+            status_code=core_response.status,
+            headers=core_response.headers,
+            stream=_ResponseStream(core_response.stream),
+            extensions=core_response.extensions,
+        )
+
+    def close(self) -> None:
+        """Close every pooled connection (overrides `httpx.BaseTransport`)."""
+        with _as_httpx_errors():
+            self._pool.close()
