@@ -10,6 +10,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from orderdesk.demo import SandboxInfo, SandboxServer
+from orderdesk.models import Order
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -39,3 +40,9 @@ def fresh_sandbox(tmp_path: Path) -> Iterator[SandboxInfo]:
 def fixtures_dir() -> Path:
     """The folder of recorded API answers, such as the seed's example."""
     return FIXTURES
+
+
+@pytest.fixture
+def example_order(fixtures_dir: Path) -> Order:
+    """The seed's example order, parsed."""
+    return Order.model_validate_json((fixtures_dir / "order-example.json").read_bytes())

@@ -1,0 +1,185 @@
+"""The composition root: builds the application from its parts and runs it."""
+
+import logging
+import signal
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from orderdesk.api import ApiError, ShopClient, TokenStore
+from orderdesk.cli import Options
+from orderdesk.demo import SandboxServer, SandboxUnavailable
+from orderdesk.logging_setup import configure_logging
+from orderdesk.screenshot import ScreenshotTaker
+from orderdesk.views.errors import describe
+from orderdesk.views.formatting import Formatter
+from orderdesk.views.main_window import MainWindow
+from orderdesk.views.sign_in_dialog import SignInDialog
+from orderdesk.views.tasks import TaskRunner
+from orderdesk.views.thumbnails import ThumbnailLoader
+
+logger = logging.getLogger(__name__)
+
+APP_NAME = "OrderDesk"
+DEMO_ORDER = 1
+
+
+def run(options: Options) -> int:
+    """Run the application until its window closes; returns the exit code."""
+    configure_logging(verbose=options.verbose)
+    with ExitStack() as resources:
+        app = _make_application(options)
+        _quit_on_signals(app)
+        formatter = Formatter(QLocale())
+
+        if options.demo:
+            try:
+                client = resources.enter_context(_demo_client())
+            except SandboxUnavailable as error:
+                print(f"orderdesk: {error}", file=sys.stderr)
+                return 1
+            window = _open_window(client, formatter, options, resources)
+            window.open_order(options.order or DEMO_ORDER)
+            return app.exec()
+
+        startup = Startup(formatter, options, resources)
+        startup.begin()
+        return app.exec()
+
+
+class Startup:
+    """Finds the server and its token off the UI thread, then opens the window.
+
+    Without a stored token, the sign-in dialog asks for one.
+    """
+
+    def __init__(
+        self, formatter: Formatter, options: Options, resources: ExitStack
+    ) -> None:
+        self._formatter = formatter
+        self._options = options
+        self._resources = resources
+        self._settings = QSettings()
+        self._tokens = TokenStore()
+        self._runner = TaskRunner()
+        self._server = options.server or str(self._settings.value("server/last", ""))
+        self._dialog: SignInDialog | None = None
+
+    def begin(self) -> None:
+        """Look up the stored token, then carry on from there."""
+        if not self._server:
+            self._ask_sign_in()
+            return
+
+        server = self._server
+        self._runner.run(
+            lambda: self._tokens.get(server), self._on_token, self._on_no_token
+        )
+
+    def _on_token(self, token: str | None) -> None:
+        if not token:
+            self._ask_sign_in()
+            return
+        try:
+            client = ShopClient(self._server, token)
+        except ApiError as error:
+            self._ask_sign_in(describe(error))
+            return
+        self._show(client)
+
+    def _on_no_token(self, error: Exception) -> None:
+        logger.warning("The keyring could not be read: %s", type(error).__name__)
+        self._ask_sign_in()
+
+    def _ask_sign_in(self, message: str = "") -> None:
+        dialog = SignInDialog(self._connect, self._server, message)
+        dialog.signed_in.connect(self._show)
+        dialog.rejected.connect(QApplication.quit)
+        self._dialog = dialog
+        dialog.open()
+
+    def _connect(self, server: str, token: str) -> ShopClient:
+        """Runs on a pool thread: check the token for real, then keep it."""
+        client = ShopClient(server, token)
+        try:
+            client.list_payment_methods()
+        except Exception:
+            client.close()
+            raise
+        self._tokens.set(client.base_url, token)
+        return client
+
+    def _show(self, client: ShopClient) -> None:
+        self._settings.setValue("server/last", client.base_url)
+        window = _open_window(client, self._formatter, self._options, self._resources)
+        if self._options.order is not None:
+            window.open_order(self._options.order)
+
+
+def _open_window(
+    client: ShopClient, formatter: Formatter, options: Options, resources: ExitStack
+) -> MainWindow:
+    resources.callback(client.close)
+    images = ThumbnailLoader(client, _thumbnail_dir())
+    window = MainWindow(client, formatter, images)
+    images.setParent(window)
+    images.image_ready.connect(window.order_view.schedule_image_refresh)
+    if options.screenshot is not None:
+        ScreenshotTaker(window, options.screenshot, images)
+    window.show()
+    return window
+
+
+@contextmanager
+def _demo_client() -> Iterator[ShopClient]:
+    """Start a sandbox on a fresh database and sign in as its cashier.
+
+    The token stays in memory: nothing of the demo reaches the keyring. The
+    sandbox stops when the context ends, however the application ends.
+    """
+    with (
+        tempfile.TemporaryDirectory(prefix="orderdesk-demo-") as folder,
+        SandboxServer(Path(folder) / "demo.sqlite3") as server,
+    ):
+        assert server.info is not None
+        with ShopClient(server.info.url, server.info.tokens["cashier"]) as client:
+            yield client
+
+
+def _make_application(options: Options) -> QApplication:
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setOrganizationName(APP_NAME)
+    QApplication.setOrganizationDomain("orderdesk.invalid")
+    if options.lang is not None:
+        locale = QLocale("fa_IR" if options.lang == "fa" else "en_US")
+        QLocale.setDefault(locale)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    direction = QLocale().textDirection()
+    app.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft
+        if direction == Qt.LayoutDirection.RightToLeft
+        else Qt.LayoutDirection.LeftToRight
+    )
+    return app
+
+
+def _quit_on_signals(app: QApplication) -> None:
+    """Quit cleanly on SIGINT and SIGTERM, so the demo sandbox is stopped too."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: app.quit())
+    # Python runs signal handlers only when it holds control; a short timer
+    # hands it control while Qt's event loop runs.
+    ticker = QTimer(app)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
+
+
+def _thumbnail_dir() -> Path:
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False) / "thumbnails"

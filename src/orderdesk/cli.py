@@ -1,0 +1,74 @@
+"""The command line of the desktop application."""
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line asked for.
+
+    Attributes:
+        server: The server to use instead of the last one.
+        order: The order to open at start.
+        demo: Run against a sandbox server started for this session.
+        screenshot: Save a picture of the window once the order is shown,
+            then exit.
+        lang: "fa" or "en"; None follows the settings, then the system.
+        verbose: Log requests at DEBUG level.
+    """
+
+    server: str | None
+    order: int | None
+    demo: bool
+    screenshot: Path | None
+    lang: str | None
+    verbose: bool
+
+
+def parse_options(argv: list[str] | None = None) -> Options:
+    """Read the command line; exits with a usage message when it is wrong."""
+    parser = argparse.ArgumentParser(
+        prog="orderdesk",
+        description="Record, correct and approve the payments of shop orders.",
+    )
+    parser.add_argument("--server", metavar="URL", help="the shop server's address")
+    parser.add_argument("--order", metavar="ID", type=_order_id, help="open an order")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start a sandbox shop with sample data and sign in as its cashier",
+    )
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE",
+        type=Path,
+        help="save a PNG of the window once the order has loaded, then exit",
+    )
+    parser.add_argument(
+        "--lang", choices=("fa", "en"), help="interface language (default: system)"
+    )
+    parser.add_argument("--verbose", action="store_true", help="log more detail")
+    args = parser.parse_args(argv)
+
+    if args.screenshot is not None and args.order is None and not args.demo:
+        parser.error("--screenshot needs --order or --demo")
+    return Options(
+        server=args.server,
+        order=args.order,
+        demo=args.demo,
+        screenshot=args.screenshot,
+        lang=args.lang,
+        verbose=args.verbose,
+    )
+
+
+def _order_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("an order ID is a positive number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("an order ID is a positive number")
+    return value

@@ -1,0 +1,57 @@
+"""One short, translatable message for each way a call can fail."""
+
+from PySide6.QtCore import QCoreApplication
+
+from orderdesk.api import (
+    ApiError,
+    AuthenticationFailed,
+    MalformedResponse,
+    NetworkError,
+    NotFound,
+    PermissionDenied,
+    ServerError,
+    Throttled,
+    ValidationFailed,
+)
+
+
+def tr(text: str) -> str:
+    """Translate a string of the error messages."""
+    return QCoreApplication.translate("Errors", text)
+
+
+def describe(error: BaseException) -> str:
+    """What failed and what to do next, in the interface language.
+
+    The server's own words are not used to decide anything: the type of the
+    error says what happened.
+    """
+    match error:
+        case AuthenticationFailed():
+            return tr("The server did not accept the token. Sign in again.")
+        case PermissionDenied():
+            return tr(
+                "This account may not do that. Editing payments needs the "
+                "OrderPaymentPermission; ask an administrator."
+            )
+        case NotFound():
+            return tr("The order or payment no longer exists on the server.")
+        case ValidationFailed():
+            return tr("The server refused the values. Check the fields marked.")
+        case Throttled(retry_after=seconds) if seconds:
+            return tr("Too many requests. Try again in %1 seconds.").replace(
+                "%1", str(round(seconds))
+            )
+        case Throttled():
+            return tr("Too many requests. Try again in a moment.")
+        case ServerError():
+            return tr("The server failed. Try again; if it persists, call support.")
+        case NetworkError():
+            return tr(
+                "The server could not be reached. Check the network and try again."
+            )
+        case MalformedResponse():
+            return tr("The server answered something OrderDesk cannot read.")
+        case ApiError():
+            return tr("The request failed: %1").replace("%1", str(error))
+    return tr("Something went wrong: %1").replace("%1", type(error).__name__)

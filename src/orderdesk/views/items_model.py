@@ -1,0 +1,158 @@
+"""The items table of an order."""
+
+import json
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QPixmap
+
+from orderdesk.models import ImageData, OrderItem
+from orderdesk.views.formatting import Formatter, clean, tooltip_text
+from orderdesk.views.images import ImageSource, NoImages
+from orderdesk.views.table_model import RowTableModel, timestamp
+
+ICON_EDGE = 32
+_SNAPSHOT_TOOLTIP_LIMIT = 2000
+
+
+def tr(text: str) -> str:
+    """Translate a string of the items table."""
+    return QCoreApplication.translate("ItemsTableModel", text)
+
+
+class ItemColumn(IntEnum):
+    """The columns of the items table, in display order."""
+
+    PRODUCT_NAME = 0
+    PRODUCT = 1
+    UNIT_PRICE = 2
+    UNIT_DISCOUNT = 3
+    QUANTITY = 4
+    SUBTOTAL = 5
+    DISCOUNT = 6
+    TOTAL = 7
+    NOTES = 8
+    CREATED = 9
+    UPDATED = 10
+
+
+_MONEY = {
+    ItemColumn.UNIT_PRICE: "unit_price",
+    ItemColumn.UNIT_DISCOUNT: "unit_discount",
+    ItemColumn.SUBTOTAL: "subtotal",
+    ItemColumn.DISCOUNT: "discount",
+    ItemColumn.TOTAL: "total",
+}
+
+
+class ItemsTableModel(RowTableModel[OrderItem]):
+    """One row per item of the order shown."""
+
+    Column = ItemColumn
+    numeric_columns = frozenset({ItemColumn.PRODUCT, ItemColumn.QUANTITY, *_MONEY})
+
+    def __init__(
+        self,
+        formatter: Formatter,
+        images: ImageSource | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(formatter, parent)
+        self._images: ImageSource = images or NoImages()
+
+    def header(self, column: Any) -> str:
+        """The translated header of a column."""
+        return {
+            ItemColumn.PRODUCT_NAME: tr("Product"),
+            ItemColumn.PRODUCT: tr("Product ID"),
+            ItemColumn.UNIT_PRICE: tr("Unit price"),
+            ItemColumn.UNIT_DISCOUNT: tr("Unit discount"),
+            ItemColumn.QUANTITY: tr("Quantity"),
+            ItemColumn.SUBTOTAL: tr("Subtotal"),
+            ItemColumn.DISCOUNT: tr("Discount"),
+            ItemColumn.TOTAL: tr("Total"),
+            ItemColumn.NOTES: tr("Notes"),
+            ItemColumn.CREATED: tr("Created"),
+            ItemColumn.UPDATED: tr("Updated"),
+        }[column]
+
+    def display(self, row: OrderItem, column: Any) -> str:
+        """The text of a cell."""
+        fmt = self._formatter
+        if column in _MONEY:
+            return fmt.money(getattr(row, _MONEY[column]))
+        match column:
+            case ItemColumn.PRODUCT_NAME:
+                return fmt.text(row.product_name)
+            case ItemColumn.PRODUCT:
+                return fmt.number(row.product)
+            case ItemColumn.QUANTITY:
+                return fmt.number(row.quantity)
+            case ItemColumn.NOTES:
+                return fmt.text(row.notes.replace("\n", " "))
+            case ItemColumn.CREATED:
+                return fmt.date_time(row.created_at)
+            case ItemColumn.UPDATED:
+                return fmt.date_time(row.updated_at)
+        return ""
+
+    def sort_key(self, row: OrderItem, column: Any) -> Any:
+        """The raw value of a cell."""
+        if column in _MONEY:
+            return getattr(row, _MONEY[column])
+        match column:
+            case ItemColumn.PRODUCT:
+                return row.product if row.product is not None else -1
+            case ItemColumn.QUANTITY:
+                return row.quantity
+            case ItemColumn.CREATED:
+                return timestamp(row.created_at)
+            case ItemColumn.UPDATED:
+                return timestamp(row.updated_at)
+        return self.display(row, column)
+
+    def row_id(self, row: OrderItem) -> int:
+        """The item's id."""
+        return row.id
+
+    def tooltip(self, row: OrderItem, column: Any) -> str | None:
+        """The product snapshot on the name; the whole note on the notes."""
+        if column == ItemColumn.PRODUCT_NAME:
+            return tooltip_text(snapshot_text(row.product_data))
+        if column == ItemColumn.NOTES and row.notes:
+            return tooltip_text(clean(row.notes))
+        return None
+
+    def decoration(self, row: OrderItem, column: Any) -> QPixmap | None:
+        """The product's thumbnail, when the snapshot carries one."""
+        if column != ItemColumn.PRODUCT_NAME:
+            return None
+        return self._images.pixmap(snapshot_image(row.product_data), ICON_EDGE)
+
+
+def snapshot_text(product_data: Any) -> str | None:
+    """The product snapshot as readable text, cut to a sensible length."""
+    if product_data in (None, {}, []):
+        return None
+    try:
+        text = json.dumps(product_data, ensure_ascii=False, indent=2, default=str)
+    except (TypeError, ValueError):
+        text = str(product_data)
+    text = clean(text)
+    if len(text) > _SNAPSHOT_TOOLTIP_LIMIT:
+        text = text[:_SNAPSHOT_TOOLTIP_LIMIT] + "…"
+    return text
+
+
+def snapshot_image(product_data: Any) -> ImageData | None:
+    """The image in a product snapshot, if it carries a usable one."""
+    if not isinstance(product_data, dict):
+        return None
+    raw = product_data.get("image")
+    if not isinstance(raw, dict):
+        return None
+    try:
+        return ImageData.model_validate(raw)
+    except ValueError:
+        return None

@@ -1,0 +1,142 @@
+"""Signing in: a server address and an API token, checked before they are kept."""
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from orderdesk.api import ApiError, ShopClient
+from orderdesk.views.errors import describe
+from orderdesk.views.tasks import TaskRunner
+from orderdesk.views.widgets import plain_label
+
+logger = logging.getLogger(__name__)
+
+Connect = Callable[[str, str], ShopClient]
+"""Makes a client for a server address and a token, and checks them."""
+
+
+def tr(text: str) -> str:
+    """Translate a string of the sign-in dialog."""
+    return QCoreApplication.translate("SignInDialog", text)
+
+
+class SignInDialog(QDialog):
+    """Asks for a server and a token, and checks them with a real call.
+
+    The check and the keyring run off the UI thread through `connect`; the
+    dialog closes only once the server has accepted the token.
+
+    Args:
+        connect: Builds a client, makes one real call with it, and stores the
+            token; it raises `ApiError` when the server refuses.
+        server_url: The address to propose.
+        message: Why sign-in is asked for, if not at start-up.
+        parent: The owning window.
+
+    Signals:
+        signed_in(object): The checked `ShopClient`.
+    """
+
+    signed_in = Signal(object)
+
+    def __init__(
+        self,
+        connect: Connect,
+        server_url: str = "",
+        message: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._connect = connect
+        self._runner = TaskRunner(self)
+        self.client: ShopClient | None = None
+        self.setWindowTitle(tr("Sign in to the shop server"))
+
+        layout = QVBoxLayout(self)
+        intro = plain_label(
+            message or tr("Enter the server address and your API token.")
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        form = QFormLayout()
+        self.server = QLineEdit(server_url, self)
+        self.server.setObjectName("server_url")
+        self.server.setPlaceholderText("https://shop.example.com")
+        self.server.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.token = QLineEdit(self)
+        self.token.setObjectName("token")
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        form.addRow(tr("&Server"), self.server)
+        form.addRow(tr("API &token"), self.token)
+        self.server.setAccessibleName(tr("Server address"))
+        self.token.setAccessibleName(tr("API token"))
+        layout.addLayout(form)
+
+        self._message = plain_label()
+        self._message.setObjectName("sign_in_message")
+        self._message.setWordWrap(True)
+        layout.addWidget(self._message)
+
+        self._buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+            self,
+        )
+        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Sign in"))
+        self._buttons.accepted.connect(self._on_sign_in_clicked)
+        self._buttons.rejected.connect(self.reject)
+        layout.addWidget(self._buttons)
+        (self.token if server_url else self.server).setFocus()
+
+    def reject(self) -> None:
+        """Override of `QDialog.reject`: a check in flight is dropped."""
+        self._runner.cancel_all()
+        super().reject()
+
+    def _on_sign_in_clicked(self) -> None:
+        if self._runner.busy:
+            return
+
+        server = self.server.text().strip()
+        token = self.token.text().strip()
+        if not server or not token:
+            self._show(tr("Enter both the server address and the token."), error=True)
+            return
+
+        self._set_busy(True)
+        self._runner.run(
+            lambda: self._connect(server, token), self._on_checked, self._on_refused
+        )
+
+    def _on_checked(self, client: ShopClient) -> None:
+        self._set_busy(False)
+        self.client = client
+        self.signed_in.emit(client)
+        self.accept()
+
+    def _on_refused(self, error: Exception) -> None:
+        self._set_busy(False)
+        if not isinstance(error, ApiError):
+            logger.error("Sign-in failed unexpectedly: %s", type(error).__name__)
+        self._show(describe(error), error=True)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy)
+        self.server.setReadOnly(busy)
+        self.token.setReadOnly(busy)
+        if busy:
+            self._show(tr("Checking the token with the server…"))
+
+    def _show(self, text: str, *, error: bool = False) -> None:
+        self._message.setText(text)
+        self._message.setStyleSheet("color: #b3261e;" if error else "")

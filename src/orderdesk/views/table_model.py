@@ -1,0 +1,140 @@
+"""The shared machinery of the order's table models."""
+
+from collections.abc import Sequence
+from datetime import datetime
+from enum import IntEnum
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from orderdesk.views.formatting import Formatter
+
+Row = TypeVar("Row")
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+# The role under which each cell answers its raw value, for sorting: money
+# and dates sort by value, never by their formatted text.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+# The role under which every cell answers the id of its row's document.
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_NUMERIC = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class RowTableModel(QAbstractTableModel, Generic[Row]):
+    """A read-only table of documents, one per row, one column per enum member.
+
+    Subclasses name their columns in `Column`, give headers in `header()`, and
+    answer each cell in `display()` and `sort_key()`.
+    """
+
+    Column: type[IntEnum]
+    numeric_columns: frozenset[int] = frozenset()
+
+    def __init__(self, formatter: Formatter, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._formatter = formatter
+        self._rows: list[Row] = []
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        """Replace every row, as when a new order document arrives."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def set_formatter(self, formatter: Formatter) -> None:
+        """Show values in another language or currency."""
+        self._formatter = formatter
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(self.Column) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.Column) - 1)
+
+    def row(self, number: int) -> Row:
+        """The document shown in a row."""
+        return self._rows[number]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        """Override of `QAbstractItemModel.rowCount`."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        """Override of `QAbstractItemModel.columnCount`."""
+        return 0 if parent.isValid() else len(self.Column)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        """Override of `QAbstractItemModel.headerData`."""
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(
+            self.Column
+        ):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.header(self.Column(section))
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Override of `QAbstractItemModel.data`: one role per branch."""
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+
+        row = self._rows[index.row()]
+        column = self.Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, column)
+        if role == SORT_ROLE:
+            return self.sort_key(row, column)
+        if role == ID_ROLE:
+            return self.row_id(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _NUMERIC if column in self.numeric_columns else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, column)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.decoration(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.foreground(row, column)
+        return None
+
+    def header(self, column: Any) -> str:
+        """The header of a column."""
+        raise NotImplementedError
+
+    def display(self, row: Row, column: Any) -> str:
+        """The text of a cell."""
+        raise NotImplementedError
+
+    def sort_key(self, row: Row, column: Any) -> Any:
+        """The value a cell sorts by."""
+        raise NotImplementedError
+
+    def row_id(self, row: Row) -> int:
+        """The id of the document in a row."""
+        raise NotImplementedError
+
+    def tooltip(self, row: Row, column: Any) -> str | None:
+        """A cell's tooltip; none by default."""
+        return None
+
+    def decoration(self, row: Row, column: Any) -> Any:
+        """A cell's icon; none by default."""
+        return None
+
+    def foreground(self, row: Row, column: Any) -> Any:
+        """A cell's text colour; the palette's by default."""
+        return None
+
+
+def timestamp(moment: datetime | None) -> float:
+    """A sort key for an optional timestamp; missing ones sort first."""
+    return moment.timestamp() if moment else float("-inf")

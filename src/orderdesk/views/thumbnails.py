@@ -1,0 +1,223 @@
+"""Thumbnails loaded in the background: memory first, then disk, then server.
+
+Decoding happens on the pool thread into a `QImage` (safe off the UI thread);
+only the conversion to `QPixmap` happens on the UI thread. Images are capped
+in bytes, in pixels and in the memory the decoder may allocate, so a hostile
+or broken file cannot stall or exhaust the desk.
+"""
+
+import hashlib
+import logging
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QImage,
+    QImageReader,
+    QPainter,
+    QPixmap,
+)
+
+from orderdesk.api import ShopClient
+from orderdesk.models import ImageData
+from orderdesk.views.tasks import TaskRunner
+
+logger = logging.getLogger(__name__)
+
+MAX_IMAGE_BYTES = 8 * 1024 * 1024
+MAX_IMAGE_PIXELS = 4096 * 4096
+DECODER_LIMIT_MB = 128
+PLACEHOLDER_COLOUR = QColor("#c9ced6")
+
+
+class ImageRefused(ValueError):
+    """An image was too large or could not be decoded."""
+
+
+class ThumbnailLoader(QObject):
+    """An `ImageSource` that fetches thumbnails without blocking the UI.
+
+    Args:
+        client: Fetches image bytes from the server's own origin.
+        cache_dir: Folder for the disk cache; None keeps images in memory only.
+        parent: The owning object.
+
+    Signals:
+        image_ready(str): The thumbnail at this URL has arrived.
+        idle(): No thumbnail is loading any more.
+    """
+
+    image_ready = Signal(str)
+    idle = Signal()
+
+    def __init__(
+        self,
+        client: ShopClient,
+        cache_dir: Path | None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._client = client
+        self._cache_dir = cache_dir
+        self._images: dict[str, QImage] = {}
+        self._pixmaps: dict[tuple[str, int], QPixmap] = {}
+        self._failed: set[str] = set()
+        self._loading: set[str] = set()
+        self._placeholders: dict[int, QPixmap] = {}
+        self._runner = TaskRunner(self)
+        self._runner.busy_changed.connect(self._on_busy_changed)
+
+    @property
+    def loading(self) -> bool:
+        """Whether any thumbnail is still on its way."""
+        return bool(self._loading)
+
+    def pixmap(self, image: ImageData | None, edge: int) -> QPixmap | None:
+        """The best thumbnail for a square of `edge` pixels, or a placeholder.
+
+        A missing image or one that failed to load shows a placeholder; one
+        still loading shows the placeholder too, and `image_ready` follows.
+        """
+        if image is None:
+            return self._placeholder(edge)
+        url = image.thumbnail_url(edge, _device_pixel_ratio())
+        if not url or url in self._failed:
+            return self._placeholder(edge)
+
+        pixmap = self._pixmaps.get((url, edge))
+        if pixmap is not None:
+            return pixmap
+        loaded = self._images.get(url)
+        if loaded is not None:
+            pixmap = _fitted(loaded, edge)
+            self._pixmaps[(url, edge)] = pixmap
+            return pixmap
+
+        if url not in self._loading:
+            self._start(url)
+        return self._placeholder(edge)
+
+    def cancel(self) -> None:
+        """Drop every load in flight, as when the window closes."""
+        self._runner.cancel_all()
+
+    def _start(self, url: str) -> None:
+        self._loading.add(url)
+        self._runner.run(
+            lambda: self._load(url),
+            lambda image: self._on_loaded(url, image),
+            lambda error: self._on_failed(url, error),
+        )
+
+    def _load(self, url: str) -> QImage:
+        """Runs on a pool thread: disk cache, else the server; then decode."""
+        cached = self._cache_path(url)
+        data: bytes | None = None
+        if cached is not None and cached.is_file():
+            data = cached.read_bytes()
+        if data is None:
+            data = self._client.fetch_image(url, max_bytes=MAX_IMAGE_BYTES)
+            image = decode_image(data)
+            if cached is not None:
+                _write_private(cached, data)
+            return image
+        return decode_image(data)
+
+    def _on_loaded(self, url: str, image: QImage) -> None:
+        self._loading.discard(url)
+        self._images[url] = image
+        self.image_ready.emit(url)
+
+    def _on_failed(self, url: str, error: Exception) -> None:
+        self._loading.discard(url)
+        self._failed.add(url)
+        # The URL can carry file names that say something of the shop; the
+        # path is enough for an operator and the host is the server's own.
+        logger.warning(
+            "Thumbnail not loaded (%s): %s", type(error).__name__, url.split("?")[0]
+        )
+        self.image_ready.emit(url)
+
+    def _on_busy_changed(self, busy: bool) -> None:
+        if not busy:
+            self.idle.emit()
+
+    def _cache_path(self, url: str) -> Path | None:
+        if self._cache_dir is None:
+            return None
+        digest = hashlib.sha256(url.encode("utf-8")).hexdigest()
+        return self._cache_dir / digest[:2] / digest
+
+    def _placeholder(self, edge: int) -> QPixmap:
+        pixmap = self._placeholders.get(edge)
+        if pixmap is None:
+            pixmap = QPixmap(edge, edge)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(PLACEHOLDER_COLOUR)
+            painter.drawRoundedRect(2, 2, edge - 4, edge - 4, 4, 4)
+            painter.end()
+            self._placeholders[edge] = pixmap
+        return pixmap
+
+
+def decode_image(data: bytes) -> QImage:
+    """Decode image bytes with size and memory caps.
+
+    Raises:
+        ImageRefused: The image is too large or cannot be decoded.
+    """
+    if len(data) > MAX_IMAGE_BYTES:
+        raise ImageRefused("image file too large")
+
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setAllocationLimit(DECODER_LIMIT_MB)
+    size: QSize = reader.size()
+    if not size.isValid() or size.width() * size.height() > MAX_IMAGE_PIXELS:
+        raise ImageRefused("image dimensions missing or too large")
+
+    image = reader.read()
+    if image.isNull():
+        raise ImageRefused(f"image not decoded: {reader.errorString()}")
+    return image
+
+
+def _fitted(image: QImage, edge: int) -> QPixmap:
+    """The image scaled to fit a square of `edge` logical pixels, sharp on HiDPI."""
+    ratio = _device_pixel_ratio()
+    physical = round(edge * ratio)
+    scaled = image.scaled(
+        physical,
+        physical,
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+    pixmap = QPixmap.fromImage(scaled)
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Write a cache file readable by its owner only, atomically."""
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        partial = path.with_suffix(".part")
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+        partial.replace(path)
+    except OSError as error:
+        logger.warning("Thumbnail not cached on disk: %s", error.strerror)
+
+
+def _device_pixel_ratio() -> float:
+    screen = QGuiApplication.primaryScreen()
+    return screen.devicePixelRatio() if screen is not None else 1.0

@@ -1,0 +1,99 @@
+"""The totals of an order: what it costs, what was paid, what is left."""
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
+
+from orderdesk.models import Order
+from orderdesk.views.formatting import Formatter
+from orderdesk.views.widgets import plain_label
+
+OWED_COLOUR = "#b3261e"
+SETTLED_COLOUR = "#1b7f3b"
+
+
+def tr(text: str) -> str:
+    """Translate a string of the totals panel."""
+    return QCoreApplication.translate("TotalsPanel", text)
+
+
+def outstanding_text(formatter: Formatter, outstanding: int) -> str:
+    """Outstanding money in words; an overpaid order says so, without a minus."""
+    if outstanding < 0:
+        return tr("Overpaid by %1").replace("%1", formatter.money(-outstanding))
+    return formatter.money(outstanding)
+
+
+class TotalsPanel(QGroupBox):
+    """Counts and money of an order, with its paid and payable state.
+
+    Each value label carries the API field name as its object name, so tests
+    and accessibility tools can find it.
+    """
+
+    _ROWS = (
+        ("count", "Items"),
+        ("quantity", "Quantity"),
+        ("items_subtotal", "Items subtotal"),
+        ("items_discount", "Items discount"),
+        ("subtotal", "Subtotal"),
+        ("total_discount", "Total discount"),
+        ("shipping_cost", "Shipping"),
+        ("total", "Total"),
+        ("amount_paid", "Amount paid"),
+        ("amount_outstanding", "Outstanding"),
+        ("is_paid", "State"),
+    )
+
+    def __init__(self, formatter: Formatter, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Totals"), parent)
+        self._formatter = formatter
+        self._values: dict[str, QLabel] = {}
+        form = QFormLayout(self)
+        for field, title in self._ROWS:
+            value = plain_label()
+            value.setObjectName(field)
+            value.setAlignment(
+                Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
+            )
+            self._values[field] = value
+            form.addRow(tr(title), value)
+
+        bold = self._values["total"].font()
+        bold.setBold(True)
+        for field in ("total", "amount_outstanding"):
+            self._values[field].setFont(bold)
+
+    def value(self, field: str) -> str:
+        """The text shown for a field, for tests and screen readers."""
+        return self._values[field].text()
+
+    def set_order(self, order: Order) -> None:
+        """Show the totals of an order."""
+        fmt = self._formatter
+        self._values["count"].setText(fmt.number(order.count))
+        self._values["quantity"].setText(fmt.number(order.quantity))
+        for field in (
+            "items_subtotal",
+            "items_discount",
+            "subtotal",
+            "total_discount",
+            "shipping_cost",
+            "total",
+            "amount_paid",
+        ):
+            self._values[field].setText(fmt.money(getattr(order, field)))
+
+        outstanding = self._values["amount_outstanding"]
+        outstanding.setText(outstanding_text(fmt, order.amount_outstanding))
+        colour = OWED_COLOUR if order.amount_outstanding > 0 else SETTLED_COLOUR
+        outstanding.setStyleSheet(f"color: {colour};")
+        self._values["is_paid"].setText(state_text(order.is_paid, order.is_payable))
+
+
+def state_text(is_paid: bool, is_payable: bool | None) -> str:
+    """Paid or not, and whether the order accepts payments."""
+    paid = tr("Paid") if is_paid else tr("Not paid")
+    if is_payable is None:
+        return paid
+    payable = tr("accepts payments") if is_payable else tr("closed to payments")
+    return f"{paid} · {payable}"
