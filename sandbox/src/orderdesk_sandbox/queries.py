@@ -8,6 +8,7 @@ from django.db.models import (
     BigIntegerField,
     ExpressionWrapper,
     F,
+    FloatField,
     OuterRef,
     Prefetch,
     QuerySet,
@@ -15,7 +16,7 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 
 from orderdesk_sandbox.models import Order, OrderItem, OrderPayment
 
@@ -56,20 +57,23 @@ def with_outstanding(queryset: QuerySet[Order]) -> QuerySet[Order]:
         )
         .values("total")
     )
+    # Payment amounts go up to 2**63-1, and SQLite's integer SUM raises an
+    # overflow error past that: summing them as floats keeps the filter
+    # answering, exact up to 2**53 Rial and only approximate beyond.
     paid = (
         OrderPayment.objects.filter(order=OuterRef("pk"), approved=True)
         .values("order")
-        .annotate(total=Sum("amount"))
+        .annotate(total=Sum(Cast("amount", FloatField())))
         .values("total")
     )
     outstanding = (
         Coalesce(Subquery(items_total, output_field=money), Value(0))
         - F("discount")
         + F("shipping_cost")
-        - Coalesce(Subquery(paid, output_field=money), Value(0))
+        - Coalesce(Subquery(paid, output_field=FloatField()), Value(0.0))
     )
     return queryset.annotate(
-        outstanding=ExpressionWrapper(outstanding, output_field=money)
+        outstanding=ExpressionWrapper(outstanding, output_field=FloatField())
     )
 
 
