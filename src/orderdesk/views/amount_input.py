@@ -1,10 +1,8 @@
 """Reading an amount as a cashier types it, on any keyboard layout."""
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from enum import Enum
 
 from orderdesk.models import MONEY_MAX
-
-CONTEXT = "AmountInput"
 
 # Persian (U+06F0..U+06F9) and Arabic-Indic (U+0660..U+0669) digits.
 _DIGITS = {chr(0x06F0 + n): str(n) for n in range(10)} | {
@@ -15,11 +13,25 @@ _SEPARATORS = frozenset(",\u066c\u060c\u2019' _\u00a0\u202f\u2009")
 _BIDI_MARKS = frozenset("\u200e\u200f\u061c\u2066\u2067\u2068\u2069")
 
 
+class AmountProblem(Enum):
+    """Why a text is not an amount."""
+
+    EMPTY = "empty"
+    NEGATIVE = "negative"
+    NOT_DIGITS = "not digits"
+    TOO_LARGE = "too large"
+
+
 class AmountError(ValueError):
     """The text is not an amount.
 
-    Its message is the untranslated source text of the `AmountInput` context.
+    Attributes:
+        problem: What is wrong, for the view to say in the user's language.
     """
+
+    def __init__(self, problem: AmountProblem) -> None:
+        super().__init__(f"not an amount: {problem.value}")
+        self.problem = problem
 
 
 def parse_amount(text: str) -> int:
@@ -42,18 +54,14 @@ def parse_amount(text: str) -> int:
         if ch not in _SEPARATORS and ch not in _BIDI_MARKS
     )
     if not digits:
-        raise AmountError(QT_TRANSLATE_NOOP(CONTEXT, "Enter an amount."))
+        raise AmountError(AmountProblem.EMPTY)
     if digits.startswith(("-", "\u2212")):
-        raise AmountError(QT_TRANSLATE_NOOP(CONTEXT, "The amount cannot be negative."))
+        raise AmountError(AmountProblem.NEGATIVE)
     if not digits.isascii() or not digits.isdigit():
-        raise AmountError(
-            QT_TRANSLATE_NOOP(
-                CONTEXT, "Use digits only, in the smallest currency unit."
-            )
-        )
+        raise AmountError(AmountProblem.NOT_DIGITS)
 
     # Compare lengths first so a pasted wall of digits is not turned into a
     # huge integer just to be refused.
     if len(digits.lstrip("0")) > len(str(MONEY_MAX)) or int(digits) > MONEY_MAX:
-        raise AmountError(QT_TRANSLATE_NOOP(CONTEXT, "The amount is too large."))
+        raise AmountError(AmountProblem.TOO_LARGE)
     return int(digits)

@@ -1,7 +1,5 @@
 """One short, translatable message for each way a call can fail."""
 
-from PySide6.QtCore import QCoreApplication
-
 from orderdesk.api import (
     ApiError,
     AuthenticationFailed,
@@ -13,11 +11,7 @@ from orderdesk.api import (
     Throttled,
     ValidationFailed,
 )
-
-
-def tr(text: str) -> str:
-    """Translate a string of the error messages."""
-    return QCoreApplication.translate("Errors", text)
+from orderdesk.views.i18n import tr
 
 
 def describe(error: BaseException) -> str:

@@ -10,13 +10,14 @@ from enum import StrEnum
 
 from PySide6.QtCore import (
     QCalendar,
-    QCoreApplication,
     QDateTime,
     QLocale,
     Qt,
     QTimeZone,
 )
 from PySide6.QtGui import Qt as QtGuiQt
+
+from orderdesk.views.i18n import tr
 
 EM_DASH = "—"
 
@@ -36,11 +37,6 @@ class Currency(StrEnum):
 
     RIAL = "rial"
     TOMAN = "toman"
-
-
-def tr(text: str) -> str:
-    """Translate a string of the formatting context."""
-    return QCoreApplication.translate("Formatting", text)
 
 
 class Formatter:

@@ -4,21 +4,17 @@ import json
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QPixmap
 
 from orderdesk.models import ImageData, OrderItem
 from orderdesk.views.formatting import Formatter, clean, tooltip_text
+from orderdesk.views.i18n import tr
 from orderdesk.views.images import ImageSource, NoImages
 from orderdesk.views.table_model import RowTableModel, timestamp
 
 ICON_EDGE = 32
 _SNAPSHOT_TOOLTIP_LIMIT = 2000
-
-
-def tr(text: str) -> str:
-    """Translate a string of the items table."""
-    return QCoreApplication.translate("ItemsTableModel", text)
 
 
 class ItemColumn(IntEnum):

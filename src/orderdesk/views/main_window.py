@@ -3,7 +3,7 @@
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -19,6 +19,7 @@ from orderdesk.api import ShopClient
 from orderdesk.models import Order, PaymentMethod, PaymentUpdate
 from orderdesk.views.errors import describe
 from orderdesk.views.formatting import Formatter
+from orderdesk.views.i18n import tr
 from orderdesk.views.images import ImageSource, NoImages
 from orderdesk.views.order_view import OrderView
 from orderdesk.views.payment_dialog import PaymentDialog
@@ -28,11 +29,6 @@ from orderdesk.views.widgets import plain_label, show_warning
 logger = logging.getLogger(__name__)
 
 STATUS_TIMEOUT_MS = 8000
-
-
-def tr(text: str) -> str:
-    """Translate a string of the main window."""
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class MainWindow(QMainWindow):

@@ -4,7 +4,6 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QSortFilterProxyModel,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from orderdesk.models import Order, OrderStatus
 from orderdesk.views.formatting import EM_DASH, Formatter, clean, or_dash
+from orderdesk.views.i18n import tr
 from orderdesk.views.images import ImageSource, NoImages
 from orderdesk.views.items_model import ItemsTableModel
 from orderdesk.views.payments_model import PaymentsTableModel
@@ -56,11 +56,6 @@ STATUS_COLOURS = {
     OrderStatus.REFUNDED: "#b35c00",
 }
 UNKNOWN_STATUS_COLOUR = "#5b6b7a"
-
-
-def tr(text: str) -> str:
-    """Translate a string of the order view."""
-    return QCoreApplication.translate("OrderView", text)
 
 
 def status_text(status: str) -> str:

@@ -3,7 +3,7 @@
 import logging
 from contextlib import suppress
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,10 +26,10 @@ from orderdesk.models import (
     PaymentUpdate,
     balance_with,
 )
-from orderdesk.views.amount_input import CONTEXT as AMOUNT_CONTEXT
-from orderdesk.views.amount_input import AmountError, parse_amount
+from orderdesk.views.amount_input import AmountError, AmountProblem, parse_amount
 from orderdesk.views.errors import describe
 from orderdesk.views.formatting import Currency, Formatter, clean
+from orderdesk.views.i18n import tr
 from orderdesk.views.images import ImageSource, NoImages
 from orderdesk.views.totals_panel import outstanding_text, state_text
 from orderdesk.views.widgets import plain_label
@@ -39,11 +39,6 @@ logger = logging.getLogger(__name__)
 FIELDS = ("payment_method", "amount", "approved", "transaction_id", "notes")
 ERROR_STYLE = "color: #b3261e;"
 METHOD_ICON_EDGE = 24
-
-
-def tr(text: str) -> str:
-    """Translate a string of the payment dialog."""
-    return QCoreApplication.translate("PaymentDialog", text)
 
 
 class PaymentDialog(QDialog):
@@ -248,7 +243,7 @@ class PaymentDialog(QDialog):
         try:
             parse_amount(self.amount.text())
         except AmountError as error:
-            return QCoreApplication.translate(AMOUNT_CONTEXT, str(error))
+            return amount_problem_text(error.problem)
         return None
 
     def _update(self) -> None:
@@ -311,3 +306,13 @@ class PaymentDialog(QDialog):
         self._clear_errors()
         self.set_busy(True)
         self.save_requested.emit(update)
+
+
+def amount_problem_text(problem: AmountProblem) -> str:
+    """Why the amount cannot be saved, in the interface language."""
+    return {
+        AmountProblem.EMPTY: tr("Enter an amount."),
+        AmountProblem.NEGATIVE: tr("The amount cannot be negative."),
+        AmountProblem.NOT_DIGITS: tr("Use digits only, in the smallest currency unit."),
+        AmountProblem.TOO_LARGE: tr("The amount is too large."),
+    }[problem]

@@ -3,22 +3,18 @@
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QPixmap
 
 from orderdesk.models import OrderPayment
 from orderdesk.views.formatting import EM_DASH, Formatter, clean, tooltip_text
+from orderdesk.views.i18n import tr
 from orderdesk.views.images import ImageSource, NoImages
 from orderdesk.views.table_model import RowTableModel, timestamp
 
 ICON_EDGE = 20
 APPROVED_COLOUR = QColor("#1b7f3b")
 AWAITING_COLOUR = QColor("#b35c00")
-
-
-def tr(text: str) -> str:
-    """Translate a string of the payments table."""
-    return QCoreApplication.translate("PaymentsTableModel", text)
 
 
 class PaymentColumn(IntEnum):

@@ -3,7 +3,7 @@
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from orderdesk.api import ApiError, ShopClient
 from orderdesk.views.errors import describe
+from orderdesk.views.i18n import tr
 from orderdesk.views.tasks import TaskRunner
 from orderdesk.views.widgets import plain_label
 
@@ -22,11 +23,6 @@ logger = logging.getLogger(__name__)
 
 Connect = Callable[[str, str], ShopClient]
 """Makes a client for a server address and a token, and checks them."""
-
-
-def tr(text: str) -> str:
-    """Translate a string of the sign-in dialog."""
-    return QCoreApplication.translate("SignInDialog", text)
 
 
 class SignInDialog(QDialog):

@@ -1,19 +1,15 @@
 """The totals of an order: what it costs, what was paid, what is left."""
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 
 from orderdesk.models import Order
 from orderdesk.views.formatting import Formatter
+from orderdesk.views.i18n import tr
 from orderdesk.views.widgets import plain_label
 
 OWED_COLOUR = "#b3261e"
 SETTLED_COLOUR = "#1b7f3b"
-
-
-def tr(text: str) -> str:
-    """Translate a string of the totals panel."""
-    return QCoreApplication.translate("TotalsPanel", text)
 
 
 def outstanding_text(formatter: Formatter, outstanding: int) -> str:
