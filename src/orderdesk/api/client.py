@@ -215,9 +215,9 @@ class ShopClient:
             NotFound: The page is past the last one.
             ApiError: Any other failure.
         """
-        params: dict[str, str | int] = {"page": _checked_id(page, "page", minimum=1)}
+        params: dict[str, str | int] = {"page": _checked_id(page, "page")}
         if page_size is not None:
-            params["page_size"] = _checked_id(page_size, "page_size", minimum=1)
+            params["page_size"] = _checked_id(page_size, "page_size")
         if search is not None and search.strip():
             params["search"] = search.strip()
         if status:
@@ -515,7 +515,7 @@ def _checked_token(token: str) -> str:
     return token
 
 
-def _checked_id(value: int, name: str, *, minimum: int = 0) -> int:
+def _checked_id(value: int, name: str, *, minimum: int = 1) -> int:
     """An id or count, refused unless it is a plain integer (paths take ints only)."""
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise ValueError(f"{name} must be an integer of at least {minimum}")

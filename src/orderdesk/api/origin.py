@@ -64,6 +64,8 @@ def origin_of(url: str | httpx.URL) -> Origin:
         raise InvalidServerAddress("the address has no host name")
 
     port = parsed.port if parsed.port is not None else _DEFAULT_PORTS[scheme]
+    if not 0 < port < 65536:
+        raise InvalidServerAddress("the address has an impossible port number")
     return Origin(scheme, parsed.host.lower(), port)
 
 
