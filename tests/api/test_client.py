@@ -116,7 +116,7 @@ def test_base_path_prefix_is_kept(example_bytes: bytes) -> None:
     assert recorder.last.url.path == "/shop/api/orders/2"
 
 
-EMPTY_PAGE = {"count": 0, "next": None, "previous": None, "results": []}
+EMPTY_PAGE: dict[str, Any] = {"count": 0, "next": None, "previous": None, "results": []}
 
 
 @pytest.mark.parametrize(
@@ -244,7 +244,7 @@ def test_unreadable_success_is_malformed(
     answer = httpx.Response(200, content=body, headers={"Content-Type": content_type})
     client = mock_client(Recorder(answer))
 
-    call = (
+    call: Callable[[], object] = (
         (lambda: client.update_payment(2, 2, PaymentUpdate(notes="x")))
         if write
         else (lambda: client.get_order(2))

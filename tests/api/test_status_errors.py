@@ -3,6 +3,7 @@
 Answers come through `httpx.MockTransport`: only their shape matters here.
 """
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -51,7 +52,7 @@ def raised(
         return answer
 
     client = mock_client(handler)
-    call = (
+    call: Callable[[], object] = (
         (lambda: client.update_payment(1, 2, PaymentUpdate(amount=5)))
         if write
         else (lambda: client.get_order(1))

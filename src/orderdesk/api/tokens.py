@@ -15,13 +15,13 @@ import logging
 import os
 import threading
 from collections.abc import Mapping
-from typing import Any
 
 import keyring
 import keyring.backends.chainer
 import keyring.backends.fail
 import keyring.backends.null
 import keyring.errors
+from keyring.backend import KeyringBackend
 
 from orderdesk.api.origin import origin_of
 from orderdesk.api.redaction import forget_secret, register_secret
@@ -40,11 +40,11 @@ class TokenStoreError(Exception):
     """The keyring failed in a way the user must know about (a failed delete)."""
 
 
-def is_secure_backend(backend: Any) -> bool:
+def is_secure_backend(backend: KeyringBackend) -> bool:
     """Whether a keyring backend keeps secrets safely.
 
     Args:
-        backend: A `keyring.backend.KeyringBackend`.
+        backend: A keyring backend.
 
     Returns:
         False for keyring's fail and null backends, `keyrings.alt` (plaintext
@@ -211,7 +211,7 @@ class TokenStore:
                 f"could not remove the token for {key} from the keyring"
             ) from exc
 
-    def _confirm_deleted(self, backend: Any, key: str) -> None:
+    def _confirm_deleted(self, backend: KeyringBackend, key: str) -> None:
         try:
             still_there = backend.get_password(self._service, key)
         except keyring.errors.KeyringError as exc:
@@ -223,7 +223,7 @@ class TokenStore:
                 f"could not remove the token for {key} from the keyring"
             )
 
-    def _secure_backend(self) -> Any:
+    def _secure_backend(self) -> KeyringBackend | None:
         """The keyring backend if it is secure, else None."""
         backend = keyring.get_keyring()
         return backend if is_secure_backend(backend) else None
