@@ -1,0 +1,646 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fa_IR">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../views/errors.py" line="+25"/>
+        <source>The server did not accept the token. Sign in again.</source>
+        <translation>سرور توکن را نپذیرفت. دوباره وارد شوید.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This account may not do that. Editing payments needs the OrderPaymentPermission; ask an administrator.</source>
+        <translation>این حساب اجازهٔ این کار را ندارد. ویرایش پرداخت‌ها مجوز OrderPaymentPermission لازم دارد؛ از مدیر سیستم بخواهید.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The order or payment no longer exists on the server.</source>
+        <translation>این سفارش یا پرداخت دیگر روی سرور وجود ندارد.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server refused the values. Check the fields marked.</source>
+        <translation>سرور مقادیر واردشده را نپذیرفت. فیلدهای مشخص‌شده را بررسی کنید.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too many requests. Try again in %1 seconds.</source>
+        <translation>تعداد درخواست‌ها بیش از حد مجاز است. %1 ثانیهٔ دیگر دوباره تلاش کنید.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Too many requests. Try again in a moment.</source>
+        <translation>تعداد درخواست‌ها بیش از حد مجاز است. چند لحظهٔ دیگر دوباره تلاش کنید.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server failed. Try again; if it persists, call support.</source>
+        <translation>خطایی در سرور رخ داد. دوباره تلاش کنید؛ اگر تکرار شد، با پشتیبانی تماس بگیرید.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server could not be reached. Check the network and try again.</source>
+        <translation>ارتباط با سرور برقرار نشد. اتصال شبکه را بررسی کنید و دوباره تلاش کنید.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server answered something OrderDesk cannot read.</source>
+        <translation>پاسخ سرور برای OrderDesk قابل خواندن نیست.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The request failed: %1</source>
+        <translation>درخواست انجام نشد: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong: %1</source>
+        <translation>خطای پیش‌بینی‌نشده: %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/formatting.py" line="+110"/>
+        <source>Toman</source>
+        <translation>تومان</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rial</source>
+        <translation>ریال</translation>
+    </message>
+    <message>
+        <location filename="../../views/items_model.py" line="+63"/>
+        <source>Product</source>
+        <translation>کالا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product ID</source>
+        <translation>شناسهٔ کالا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit price</source>
+        <translation>قیمت واحد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit discount</source>
+        <translation>تخفیف واحد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>تعداد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subtotal</source>
+        <translation>جمع جزء</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discount</source>
+        <translation>تخفیف</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>مبلغ کل</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../views/order_view.py" line="+289"/>
+        <location filename="../../views/payments_model.py" line="+54"/>
+        <source>Notes</source>
+        <translation>توضیحات</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../views/payments_model.py" line="+1"/>
+        <source>Created</source>
+        <translation>تاریخ ثبت</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../views/payments_model.py" line="+1"/>
+        <source>Updated</source>
+        <translation>آخرین ویرایش</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="+75"/>
+        <source>OrderDesk</source>
+        <translation>OrderDesk</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open an order to see it here (Ctrl+L).</source>
+        <translation>برای دیدن سفارش در اینجا، آن را باز کنید (Ctrl+L).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Loading order %1…</source>
+        <translation>در حال دریافت سفارش %1…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Order %1 — OrderDesk</source>
+        <translation>سفارش %1 — OrderDesk</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Approve the payment of %1 by %2?</source>
+        <translation>پرداخت %1 با %2 تأیید شود؟</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Approve payment</source>
+        <translation>تأیید پرداخت</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>&amp;Open order…</source>
+        <translation>&amp;باز کردن سفارش…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;به‌روزرسانی</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Order</source>
+        <translation>&amp;سفارش</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Order</source>
+        <translation>سفارش</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Open order</source>
+        <translation>باز کردن سفارش</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Order ID:</source>
+        <translation>شمارهٔ سفارش:</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Payment %1 saved (%2). Outstanding now: %3</source>
+        <translation>پرداخت %1 ذخیره شد (%2). مانده اکنون: %3</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The server no longer accepts your token. Sign in to continue.</source>
+        <translation>سرور دیگر توکن شما را نمی‌پذیرد. برای ادامه دوباره وارد شوید.</translation>
+    </message>
+    <message>
+        <location line="-104"/>
+        <source>Payment not saved</source>
+        <translation>پرداخت ذخیره نشد</translation>
+    </message>
+    <message>
+        <location filename="../../views/order_view.py" line="-225"/>
+        <source>Pending</source>
+        <translation>در انتظار بررسی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processing</source>
+        <translation>در حال پردازش</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipped</source>
+        <translation>ارسال‌شده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered</source>
+        <translation>تحویل‌شده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>لغوشده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunded</source>
+        <translation>وجه مسترد شده</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Items (%1)</source>
+        <translation>اقلام (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payments (%1)</source>
+        <translation>پرداخت‌ها (%1)</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>Copy key</source>
+        <translation>کپی کد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the order key to the clipboard</source>
+        <translation>کپی کد سفارش در حافظه</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Key:</source>
+        <translation>کد سفارش:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Customer</source>
+        <translation>مشتری</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+14"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Username</source>
+        <translation>نام کاربری</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <source>Mobile</source>
+        <translation>تلفن همراه</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Billing</source>
+        <translation>اطلاعات صورتحساب</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Address</source>
+        <translation>نشانی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postal code</source>
+        <translation>کد پستی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>National code</source>
+        <translation>کد ملی</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Payment and delivery</source>
+        <translation>پرداخت و ارسال</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Payment method</source>
+        <translation>روش پرداخت</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping method</source>
+        <translation>روش ارسال</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping cost</source>
+        <translation>هزینهٔ ارسال</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Additional order data</source>
+        <translation>اطلاعات تکمیلی سفارش</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Edit payment…</source>
+        <translation>ویرایش پرداخت…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Items</source>
+        <translation>اقلام</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payments</source>
+        <translation>پرداخت‌ها</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Order %1</source>
+        <translation>سفارش %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Created %1 · Updated %2</source>
+        <translation>ثبت: %1 · آخرین ویرایش: %2</translation>
+    </message>
+    <message>
+        <location filename="../../views/payment_dialog.py" line="+106"/>
+        <source>Payment %1 of order %2</source>
+        <translation>پرداخت %1 از سفارش %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Saving…</source>
+        <translation>در حال ذخیره…</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Reloaded: the form shows the server&apos;s current values, with your own changes kept. Check them, then save.</source>
+        <translation>اطلاعات دوباره از سرور خوانده شد: فرم مقادیر فعلی سرور را نشان می‌دهد و تغییرات شما حفظ شده است. آن‌ها را بررسی و سپس ذخیره کنید.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location filename="../../views/payments_model.py" line="+69"/>
+        <source>Approved</source>
+        <translation>تأیید شده</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Payment &amp;method</source>
+        <translation>&amp;روش پرداخت</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Amount</source>
+        <translation>&amp;مبلغ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../views/payments_model.py" line="-73"/>
+        <source>Approval</source>
+        <translation>وضعیت تأیید</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Transaction ID</source>
+        <translation>&amp;شناسهٔ تراکنش</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;توضیحات</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>After saving:</source>
+        <translation>پس از ذخیره:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount paid</source>
+        <translation>مبلغ پرداخت‌شده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outstanding</source>
+        <translation>مانده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Reload</source>
+        <translation>&amp;بازخوانی</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Apply &amp;my change anyway</source>
+        <translation>&amp;اعمال تغییر من در هر صورت</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>You can save again.</source>
+        <translation>اکنون می‌توانید دوباره ذخیره کنید.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server asks to wait. You can save again in %1 s.</source>
+        <translation>سرور خواسته است کمی صبر کنید. %1 ثانیهٔ دیگر می‌توانید دوباره ذخیره کنید.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Enter an amount.</source>
+        <translation>مبلغ را وارد کنید.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The amount cannot be negative.</source>
+        <translation>مبلغ نمی‌تواند منفی باشد.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use digits only, in the smallest currency unit.</source>
+        <translation>فقط عدد وارد کنید، بر حسب ریال.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The amount is too large.</source>
+        <translation>مبلغ بیش از حد بزرگ است.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>payment method</source>
+        <translation>روش پرداخت</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>amount</source>
+        <translation>مبلغ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approval</source>
+        <translation>وضعیت تأیید</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>transaction ID</source>
+        <translation>شناسهٔ تراکنش</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>notes</source>
+        <translation>توضیحات</translation>
+    </message>
+    <message>
+        <location filename="../../views/payments_model.py" line="-2"/>
+        <source>Method</source>
+        <translation>روش پرداخت</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>مبلغ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transaction ID</source>
+        <translation>شناسهٔ تراکنش</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Awaiting approval</source>
+        <translation>در انتظار تأیید</translation>
+    </message>
+    <message>
+        <location filename="../../views/sign_in_dialog.py" line="+58"/>
+        <source>Sign in to the shop server</source>
+        <translation>ورود به سرور فروشگاه</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter the server address and your API token.</source>
+        <translation>نشانی سرور و توکن API خود را وارد کنید.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Server</source>
+        <translation>&amp;سرور</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API &amp;token</source>
+        <translation>&amp;توکن API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server address</source>
+        <translation>نشانی سرور</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API token</source>
+        <translation>توکن API</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sign in</source>
+        <translation>ورود</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Enter both the server address and the token.</source>
+        <translation>هم نشانی سرور و هم توکن را وارد کنید.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Checking the token with the server…</source>
+        <translation>در حال بررسی توکن با سرور…</translation>
+    </message>
+    <message>
+        <location filename="../../views/totals_panel.py" line="+18"/>
+        <source>Overpaid by %1</source>
+        <translation>%1 بیش از مبلغ سفارش پرداخت شده</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Totals</source>
+        <translation>جمع مبالغ</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Paid</source>
+        <translation>پرداخت‌شده</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not paid</source>
+        <translation>پرداخت‌نشده</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>accepts payments</source>
+        <translation>قابل پرداخت</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>closed to payments</source>
+        <translation>بسته برای پرداخت</translation>
+    </message>
+    <message>
+        <location filename="../../views/payment_editor.py" line="+123"/>
+        <source>Reading the order again…</source>
+        <translation>در حال خواندن دوبارهٔ سفارش…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Signed in again. Press Save to send your change.</source>
+        <translation>دوباره وارد شدید. برای ارسال تغییر، «ذخیره» را بزنید.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+151"/>
+        <source>This payment no longer exists on the server.</source>
+        <translation>این پرداخت دیگر روی سرور وجود ندارد.</translation>
+    </message>
+    <message>
+        <location line="-136"/>
+        <source>Someone changed this payment since you opened it:</source>
+        <translation>از وقتی این پرداخت را باز کرده‌اید، شخص دیگری آن را تغییر داده است:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reload to start from their version, or apply your change anyway.</source>
+        <translation>برای شروع از نسخهٔ جدید «بازخوانی» را بزنید، یا تغییر خود را در هر صورت اعمال کنید.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The server did not answer clearly. Checking whether the change was saved…</source>
+        <translation>پاسخ سرور روشن نبود. در حال بررسی اینکه تغییر ذخیره شده است یا نه…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The change was NOT saved: %1 Press Save to send it again.</source>
+        <translation>تغییر ذخیره نشد: %1 برای ارسال دوباره، «ذخیره» را بزنید.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>It is not known whether the change was saved, and the order cannot be read now. Reload before sending it again.</source>
+        <translation>معلوم نیست تغییر ذخیره شده است یا نه، و سفارش اکنون خوانده نمی‌شود. پیش از ارسال دوباره، «بازخوانی» را بزنید.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>It is not known whether the payment change was saved.</source>
+        <translation>معلوم نیست تغییر پرداخت ذخیره شده است یا نه.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>approved</source>
+        <translation>تأیید شده</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not approved</source>
+        <translation>تأیید نشده</translation>
+    </message>
+</context>
+</TS>
