@@ -9,16 +9,18 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
+from PySide6.QtCore import QLocale, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from orderdesk.api import ApiError, ShopClient, TokenStore
 from orderdesk.cli import Options
 from orderdesk.demo import SandboxServer, SandboxUnavailable
+from orderdesk.i18n import install_language, resolve_language
 from orderdesk.logging_setup import configure_logging
 from orderdesk.screenshot import ScreenshotTaker
+from orderdesk.settings import Settings
 from orderdesk.views.errors import describe
-from orderdesk.views.formatting import Formatter
+from orderdesk.views.formatting import Currency, Formatter
 from orderdesk.views.main_window import MainWindow
 from orderdesk.views.sign_in_dialog import SignInDialog
 from orderdesk.views.tasks import TaskRunner
@@ -34,9 +36,11 @@ def run(options: Options) -> int:
     """Run the application until its window closes; returns the exit code."""
     configure_logging(verbose=options.verbose)
     with ExitStack() as resources:
-        app = _make_application(options)
+        settings = Settings()
+        app = _make_application(options, settings)
         _quit_on_signals(app)
-        formatter = Formatter(QLocale())
+        currency = Currency(options.currency) if options.currency else None
+        formatter = Formatter(QLocale(), currency or settings.currency)
 
         if options.demo:
             try:
@@ -152,21 +156,16 @@ def _demo_client() -> Iterator[ShopClient]:
             yield client
 
 
-def _make_application(options: Options) -> QApplication:
+def _make_application(options: Options, settings: Settings) -> QApplication:
     QApplication.setApplicationName(APP_NAME)
     QApplication.setOrganizationName(APP_NAME)
     QApplication.setOrganizationDomain("orderdesk.invalid")
-    if options.lang is not None:
-        locale = QLocale("fa_IR" if options.lang == "fa" else "en_US")
-        QLocale.setDefault(locale)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    direction = QLocale().textDirection()
-    app.setLayoutDirection(
-        Qt.LayoutDirection.RightToLeft
-        if direction == Qt.LayoutDirection.RightToLeft
-        else Qt.LayoutDirection.LeftToRight
-    )
+    # Before any window exists: widgets take the direction, font and
+    # translations in place when they are built.
+    language = resolve_language(options.lang, settings.language, QLocale.system())
+    install_language(app, language)
     return app
 
 

@@ -17,6 +17,8 @@ class Options:
             then exit.
         lang: "fa" or "en"; None follows the settings, then the system.
         verbose: Log requests at DEBUG level.
+        currency: "rial" or "toman" to show amounts in; None follows the
+            settings.
     """
 
     server: str | None
@@ -25,6 +27,7 @@ class Options:
     screenshot: Path | None
     lang: str | None
     verbose: bool
+    currency: str | None = None
 
 
 def parse_options(argv: list[str] | None = None) -> Options:
@@ -49,6 +52,11 @@ def parse_options(argv: list[str] | None = None) -> Options:
     parser.add_argument(
         "--lang", choices=("fa", "en"), help="interface language (default: system)"
     )
+    parser.add_argument(
+        "--currency",
+        choices=("rial", "toman"),
+        help="show amounts in Rial or Toman (default: the setting, else Rial)",
+    )
     parser.add_argument("--verbose", action="store_true", help="log more detail")
     args = parser.parse_args(argv)
 
@@ -61,6 +69,7 @@ def parse_options(argv: list[str] | None = None) -> Options:
         screenshot=args.screenshot,
         lang=args.lang,
         verbose=args.verbose,
+        currency=args.currency,
     )
 
 
