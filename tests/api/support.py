@@ -52,6 +52,7 @@ class FaultServer:
     Attributes:
         url: The server's base URL.
         requests: The raw requests received, in order.
+        received: Set once the first request has been read.
     """
 
     def __init__(self, behaviour: Behaviour) -> None:
@@ -61,6 +62,7 @@ class FaultServer:
         self._listener.settimeout(0.05)
         self._threads: list[threading.Thread] = []
         self.requests: list[bytes] = []
+        self.received = threading.Event()
         self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
         self._acceptor = threading.Thread(target=self._accept, daemon=True)
         self._acceptor.start()
@@ -88,6 +90,7 @@ class FaultServer:
             try:
                 request = _read_request(conn)
                 self.requests.append(request)
+                self.received.set()
                 self._behaviour(conn, request, self._stop)
             except OSError:
                 pass  # The client gave up first: that is what most tests expect.
@@ -129,6 +132,9 @@ def http_answer(
         f"HTTP/1.1 {status} Whatever\r\n"
         f"Content-Type: {content_type}\r\n"
         f"Content-Length: {declared}\r\n"
+        # Each connection serves one request; saying so keeps the client from
+        # reusing a connection this server is about to close.
+        "Connection: close\r\n"
         "\r\n"
     )
     return head.encode("ascii") + body

@@ -13,6 +13,7 @@ import pytest
 
 from orderdesk.api import (
     ApiError,
+    ClientClosed,
     DeadlineExceeded,
     MalformedResponse,
     NetworkError,
@@ -175,3 +176,63 @@ def test_request_carries_token_and_documented_path(fault_server: StartServer) ->
     assert request_line == b"PATCH /api/orders/1/payments/2 HTTP/1.1"
     assert f"Authorization: Token {TOKEN}".encode() in rest
     assert rest.endswith(b'{"notes":"x"}')
+
+
+def _slow_for_order_1(
+    conn: socket.socket, request: bytes, stop: threading.Event
+) -> None:
+    if request.startswith(b"GET /api/orders/1 "):
+        stop.wait()
+    else:
+        conn.sendall(http_answer(500, DJANGO_500, content_type="text/html"))
+
+
+def test_concurrent_calls_keep_their_own_deadlines(fault_server: StartServer) -> None:
+    server = fault_server(_slow_for_order_1)
+    outcomes: dict[str, type[ApiError]] = {}
+
+    with ShopClient(server.url, TOKEN, timeout=TIMEOUT) as client:
+
+        def slow() -> None:
+            try:
+                client.get_order(1)
+            except ApiError as error:
+                outcomes["slow"] = type(error)
+
+        thread = threading.Thread(target=slow)
+        started = time.monotonic()
+        thread.start()
+        # While one call waits on its silent server, others on the same
+        # client and pool get their answers at once.
+        for _ in range(5):
+            with pytest.raises(ServerError):
+                client.get_order(2)
+        quick = time.monotonic() - started
+        thread.join(timeout=TIMEOUT + SLACK)
+
+    assert quick < TIMEOUT
+    assert outcomes == {"slow": DeadlineExceeded}
+
+
+def test_closing_the_client_ends_calls_in_flight(fault_server: StartServer) -> None:
+    server = fault_server(_silent)
+    client = ShopClient(server.url, TOKEN, timeout=TIMEOUT)
+    outcome: list[ApiError] = []
+
+    def call() -> None:
+        try:
+            client.get_order(1)
+        except ApiError as error:
+            outcome.append(error)
+
+    thread = threading.Thread(target=call)
+    thread.start()
+    assert server.received.wait(TIMEOUT)
+    started = time.monotonic()
+    client.close()
+    thread.join(timeout=TIMEOUT + SLACK)
+
+    assert not thread.is_alive()
+    assert [type(error) for error in outcome] == [ClientClosed]
+    # The blocked read was woken, not left to run into its deadline.
+    assert time.monotonic() - started < TIMEOUT / 2

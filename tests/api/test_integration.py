@@ -6,6 +6,7 @@ this module's own whose every test puts back what it changed, or
 """
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +140,15 @@ def test_orders_read_and_balance(admin: ShopClient, all_orders: list[Any]) -> No
         assert order.amount_paid == balance.amount_paid, order.id
         assert order.amount_outstanding == order.total - order.amount_paid, order.id
         assert order.is_paid is balance.is_paid, order.id
+
+
+def test_one_client_serves_many_threads(admin: ShopClient) -> None:
+    ids = list(range(1, 17))
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        orders = list(pool.map(admin.get_order, ids))
+
+    assert [order.id for order in orders] == ids
 
 
 def test_example_shaped_order(admin: ShopClient) -> None:

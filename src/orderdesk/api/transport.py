@@ -4,15 +4,20 @@ httpx's own transport gives each read its full timeout, so a server that
 trickles its headers a byte at a time is never cut off. This transport is
 httpx's default one rebuilt on httpcore's public API with one difference: its
 network streams shorten each connect, TLS handshake, read and write to the
-time left of the current call (`orderdesk.api.deadline`).
+time left of the current call (`orderdesk.api.deadline`). Closing the
+transport also shuts down the sockets of calls in flight, so that a worker
+blocked on a read returns at once instead of at its deadline.
 
 Environment proxies are not consulted: the client talks to one server that
 the user named.
 """
 
+import contextlib
+import socket
 import ssl
+import threading
+import weakref
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import httpcore
@@ -38,7 +43,7 @@ _ERRORS: tuple[tuple[type[Exception], type[httpx.TransportError]], ...] = (
 )
 
 
-@contextmanager
+@contextlib.contextmanager
 def _as_httpx_errors() -> Iterator[None]:
     """Re-raise httpcore's exceptions as httpx's, as httpx's transport does."""
     try:
@@ -53,8 +58,12 @@ def _as_httpx_errors() -> Iterator[None]:
 class _DeadlineStream(httpcore.NetworkStream):
     """A network stream whose operations end by the current call's deadline."""
 
-    def __init__(self, inner: httpcore.NetworkStream) -> None:
+    def __init__(
+        self, inner: httpcore.NetworkStream, backend: "_DeadlineBackend"
+    ) -> None:
         self._inner = inner
+        self._backend = backend
+        backend.track(self)
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         return self._inner.read(max_bytes, bounded(timeout, httpcore.ReadTimeout))
@@ -72,12 +81,23 @@ class _DeadlineStream(httpcore.NetworkStream):
         timeout: float | None = None,
     ) -> httpcore.NetworkStream:
         timeout = bounded(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(
-            self._inner.start_tls(ssl_context, server_hostname, timeout)
-        )
+        tls = self._inner.start_tls(ssl_context, server_hostname, timeout)
+        return _DeadlineStream(tls, self._backend)
 
     def get_extra_info(self, info: str) -> Any:
         return self._inner.get_extra_info(info)
+
+    def abort(self) -> None:
+        """Shut the socket down, waking a read blocked on it in another thread.
+
+        `close()` from another thread does not wake a blocked `recv()` on
+        every platform; `shutdown()` does.
+        """
+        sock = self._inner.get_extra_info("socket")
+        if isinstance(sock, socket.socket):
+            # Already closed or never connected: nothing to wake.
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
 
 
 class _DeadlineBackend(httpcore.NetworkBackend):
@@ -85,6 +105,20 @@ class _DeadlineBackend(httpcore.NetworkBackend):
 
     def __init__(self) -> None:
         self._inner = httpcore.SyncBackend()
+        self._streams: weakref.WeakSet[_DeadlineStream] = weakref.WeakSet()
+        self._lock = threading.Lock()
+
+    def track(self, stream: _DeadlineStream) -> None:
+        """Remember a stream so that `abort_all` can reach it."""
+        with self._lock:
+            self._streams.add(stream)
+
+    def abort_all(self) -> None:
+        """Shut down every open stream, ending the reads blocked on them."""
+        with self._lock:
+            streams = list(self._streams)
+        for stream in streams:
+            stream.abort()
 
     def connect_tcp(
         self,
@@ -98,7 +132,7 @@ class _DeadlineBackend(httpcore.NetworkBackend):
         stream = self._inner.connect_tcp(
             host, port, timeout, local_address, socket_options
         )
-        return _DeadlineStream(stream)
+        return _DeadlineStream(stream, self)
 
     def connect_unix_socket(
         self,
@@ -108,7 +142,7 @@ class _DeadlineBackend(httpcore.NetworkBackend):
     ) -> httpcore.NetworkStream:
         timeout = bounded(timeout, httpcore.ConnectTimeout)
         stream = self._inner.connect_unix_socket(path, timeout, socket_options)
-        return _DeadlineStream(stream)
+        return _DeadlineStream(stream, self)
 
     def sleep(self, seconds: float) -> None:
         self._inner.sleep(seconds)
@@ -140,12 +174,13 @@ class DeadlineTransport(httpx.BaseTransport):
     """
 
     def __init__(self, *, ssl_context: ssl.SSLContext, limits: httpx.Limits) -> None:
+        self._backend = _DeadlineBackend()
         self._pool = httpcore.ConnectionPool(
             ssl_context=ssl_context,
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,
-            network_backend=_DeadlineBackend(),
+            network_backend=self._backend,
         )
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -176,6 +211,8 @@ class DeadlineTransport(httpx.BaseTransport):
         )
 
     def close(self) -> None:
-        """Close every pooled connection (overrides `httpx.BaseTransport`)."""
+        """Close every connection, ending calls in flight (overrides
+        `httpx.BaseTransport`)."""
+        self._backend.abort_all()
         with _as_httpx_errors():
             self._pool.close()
