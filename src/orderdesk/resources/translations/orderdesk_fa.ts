@@ -110,7 +110,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../views/order_view.py" line="+289"/>
+        <location filename="../../views/order_view.py" line="+292"/>
         <location filename="../../views/payments_model.py" line="+54"/>
         <source>Notes</source>
         <translation>توضیحات</translation>
@@ -158,7 +158,7 @@
         <translation>تأیید پرداخت</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+60"/>
         <source>&amp;Open order…</source>
         <translation>&amp;باز کردن سفارش…</translation>
     </message>
@@ -193,7 +193,7 @@
         <translation>شمارهٔ سفارش:</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>Payment %1 saved (%2). Outstanding now: %3</source>
         <translation>پرداخت %1 ذخیره شد (%2). مانده اکنون: %3</translation>
     </message>
@@ -208,7 +208,7 @@
         <translation>پرداخت ذخیره نشد</translation>
     </message>
     <message>
-        <location filename="../../views/order_view.py" line="-225"/>
+        <location filename="../../views/order_view.py" line="-228"/>
         <source>Pending</source>
         <translation>در انتظار بررسی</translation>
     </message>
@@ -238,7 +238,7 @@
         <translation>وجه مسترد شده</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>Items (%1)</source>
         <translation>اقلام (%1)</translation>
     </message>
@@ -340,7 +340,22 @@
         <translation>ویرایش پرداخت…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+7"/>
+        <source>&amp;Approve payment…</source>
+        <translation>&amp;تأیید پرداخت…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Approve…</source>
+        <translation>تأیید…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Approve the selected payment (Ctrl+Shift+A)</source>
+        <translation>تأیید پرداخت انتخاب‌شده (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Items</source>
         <translation>اقلام</translation>
     </message>
@@ -512,7 +527,7 @@
         <translation>در انتظار تأیید</translation>
     </message>
     <message>
-        <location filename="../../views/sign_in_dialog.py" line="+58"/>
+        <location filename="../../views/sign_in_dialog.py" line="+59"/>
         <source>Sign in to the shop server</source>
         <translation>ورود به سرور فروشگاه</translation>
     </message>
@@ -547,7 +562,7 @@
         <translation>ورود</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Enter both the server address and the token.</source>
         <translation>هم نشانی سرور و هم توکن را وارد کنید.</translation>
     </message>
@@ -557,7 +572,7 @@
         <translation>در حال بررسی توکن با سرور…</translation>
     </message>
     <message>
-        <location filename="../../views/totals_panel.py" line="+18"/>
+        <location filename="../../views/totals_panel.py" line="+20"/>
         <source>Overpaid by %1</source>
         <translation>%1 بیش از مبلغ سفارش پرداخت شده</translation>
     </message>
@@ -567,7 +582,7 @@
         <translation>جمع مبالغ</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+82"/>
         <source>Paid</source>
         <translation>پرداخت‌شده</translation>
     </message>
