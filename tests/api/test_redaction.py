@@ -118,7 +118,7 @@ def test_each_request_is_logged_with_method_path_status_and_time(
         client.list_orders(search="بهروز")
 
     (record,) = [r for r in caplog.records if r.name == "orderdesk.api.client"]
-    assert record.levelno == logging.DEBUG
+    assert record.levelno == logging.INFO
     assert record.getMessage().startswith("GET /api/orders/ -> 200 in ")
     assert "بهروز" not in record.getMessage()
 

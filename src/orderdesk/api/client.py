@@ -12,8 +12,7 @@ context variable of the thread that makes it.
 
 import logging
 import math
-from collections.abc import Generator, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Self, TypeVar
@@ -22,16 +21,14 @@ import httpx
 from pydantic import TypeAdapter
 
 from orderdesk.api import paths
+from orderdesk.api.auth import TokenAuth, checked_token
 from orderdesk.api.deadline import Deadline, deadline_scope
 from orderdesk.api.errors import (
     ApiError,
-    AuthenticationFailed,
     ClientClosed,
-    DeadlineExceeded,
     ForeignOriginRefused,
     InvalidServerAddress,
     MalformedResponse,
-    NetworkError,
     ResponseTooLarge,
 )
 from orderdesk.api.origin import Origin, normalise_base_url, origin_of
@@ -45,6 +42,7 @@ from orderdesk.api.responses import (
 )
 from orderdesk.api.status_errors import error_for
 from orderdesk.api.transport import DeadlineTransport
+from orderdesk.api.transport_errors import reason, translated_errors
 from orderdesk.models import Order, OrderPage, PaymentMethod, PaymentUpdate
 
 logger = logging.getLogger(__name__)
@@ -59,6 +57,8 @@ MAX_METHOD_PAGES = 50
 """Payment methods are a handful; a server paging on forever is refused."""
 
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# A window runs a few calls at once (an order, its thumbnails); more
+# connections would only queue on the server.
 _LIMITS = httpx.Limits(max_connections=8, max_keepalive_connections=4)
 _T = TypeVar("_T")
 
@@ -73,29 +73,6 @@ class _Answer:
 
     response: httpx.Response
     body: bytes
-
-
-class _TokenAuth(httpx.Auth):
-    """Adds the token to requests for the server's own origin, and no other."""
-
-    def __init__(self, token: str, origin: Origin) -> None:
-        self._header = f"Token {token}"
-        self._origin = origin
-
-    def auth_flow(
-        self, request: httpx.Request
-    ) -> Generator[httpx.Request, httpx.Response, None]:
-        """Add the header if the request is for our origin (overrides Auth)."""
-        try:
-            own = origin_of(request.url) == self._origin
-        except ApiError:
-            own = False
-        if own:
-            request.headers["Authorization"] = self._header
-        yield request
-
-    def __repr__(self) -> str:
-        return "_TokenAuth(<hidden>)"
 
 
 class ShopClient:
@@ -140,7 +117,7 @@ class ShopClient:
             base_url, allow_insecure_http=allow_insecure_http
         )
         self._origin = origin_of(self._base_url)
-        token = _checked_token(token)
+        token = checked_token(token)
         register_secret(token)
         self._timeout = timeout
         self._max_response_bytes = max_response_bytes
@@ -154,7 +131,7 @@ class ShopClient:
 
         self._http = httpx.Client(
             base_url=self._base_url,
-            auth=_TokenAuth(token, self._origin),
+            auth=TokenAuth(token, self._origin),
             headers=headers,
             timeout=timeout,
             follow_redirects=False,
@@ -300,7 +277,11 @@ class ShopClient:
                 is not http(s); nothing is requested.
             MalformedResponse: The answer is not an image.
             ApiError: Any other failure.
+            ValueError: `max_bytes` is not positive.
         """
+        if max_bytes <= 0:
+            raise ValueError("max_bytes must be positive")
+
         target = self._own_url(url)
         exchange = _exchange("GET", target.path)
         answer = self._send(
@@ -368,21 +349,24 @@ class ShopClient:
         """
         deadline = Deadline.after(self._timeout)
         try:
-            with deadline_scope(deadline), self._translated_errors(exchange, deadline):
+            with (
+                deadline_scope(deadline),
+                translated_errors(exchange, deadline, is_closed=self._is_closed),
+            ):
                 answer = self._request(
                     exchange,
                     url=url,
                     params=params,
                     json=json,
                     accept=accept,
-                    limit=limit or self._max_response_bytes,
+                    limit=self._max_response_bytes if limit is None else limit,
                     deadline=deadline,
                 )
         except ApiError as error:
             _log_failure(exchange, deadline, error)
             raise
 
-        logger.debug(
+        logger.info(
             "%s %s -> %d in %.0f ms",
             exchange.method,
             exchange.path,
@@ -404,7 +388,10 @@ class ShopClient:
     ) -> _Answer:
         """Send the request and read the answer; errors are httpx's or ours."""
         if self._closed:
-            raise ClientClosed("the connection to the server was closed")
+            raise ClientClosed(
+                "the connection to the server was closed",
+                **exchange.context(reached_server=False),
+            )
 
         request = self._http.build_request(
             exchange.method,
@@ -440,37 +427,8 @@ class ShopClient:
         except ResponseTooLarge:
             return b""
 
-    @contextmanager
-    def _translated_errors(
-        self, exchange: Exchange, deadline: Deadline
-    ) -> Iterator[None]:
-        """Turn httpx's exceptions into the API layer's."""
-        try:
-            yield
-        except ApiError:
-            raise
-        except httpx.TimeoutException as exc:
-            raise DeadlineExceeded(
-                f"the server did not answer within {deadline.seconds:g} s",
-                **exchange.context(reached_server=not _never_sent(exc)),
-            ) from exc
-        except (httpx.TransportError, RuntimeError) as exc:
-            if self._closed:
-                raise ClientClosed(
-                    "the connection to the server was closed",
-                    **exchange.context(reached_server=not _never_sent(exc)),
-                ) from exc
-            if isinstance(exc, RuntimeError):
-                raise
-            raise NetworkError(
-                _network_message(exc),
-                **exchange.context(reached_server=not _never_sent(exc)),
-            ) from exc
-        except httpx.DecodingError as exc:
-            raise MalformedResponse(
-                "the server's answer could not be decompressed",
-                **exchange.context(reached_server=True),
-            ) from exc
+    def _is_closed(self) -> bool:
+        return self._closed
 
     def _own_url(self, url: str) -> httpx.URL:
         """Resolve a URL against the server and check it is on its origin."""
@@ -483,6 +441,7 @@ class ShopClient:
             ) from exc
 
         if not own:
+            logger.warning("Refused to load from %s", origin_of(target))
             raise ForeignOriginRefused(
                 f"refusing to load from {origin_of(target)}: only the server's "
                 f"own address {self._origin} is trusted"
@@ -499,48 +458,11 @@ def _exchange(method: str, path: str) -> Exchange:
     return Exchange(method, path, is_write=method not in _SAFE_METHODS)
 
 
-def _checked_token(token: str) -> str:
-    """The token, stripped, if it can travel in a header."""
-    token = token.strip()
-    if not token:
-        raise AuthenticationFailed("the API token is empty")
-    if (
-        not token.isascii()
-        or not token.isprintable()
-        or any(c.isspace() for c in token)
-    ):
-        raise AuthenticationFailed(
-            "the API token contains characters a token cannot have"
-        )
-    return token
-
-
 def _checked_id(value: int, name: str, *, minimum: int = 1) -> int:
     """An id or count, refused unless it is a plain integer (paths take ints only)."""
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise ValueError(f"{name} must be an integer of at least {minimum}")
     return value
-
-
-def _never_sent(exc: Exception) -> bool:
-    """Whether the request certainly did not reach the server."""
-    return isinstance(
-        exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout
-    )
-
-
-def _network_message(exc: Exception) -> str:
-    if isinstance(exc, httpx.ConnectError):
-        return f"could not connect to the server ({_reason(exc)})"
-    if isinstance(exc, httpx.RemoteProtocolError):
-        return f"the server broke off its answer ({_reason(exc)})"
-    return f"the connection to the server failed ({_reason(exc)})"
-
-
-def _reason(exc: Exception) -> str:
-    # httpx's messages name the socket error, never the request's headers.
-    text = str(exc).strip()
-    return text if text and len(text) <= 120 else type(exc).__name__
 
 
 def _elapsed_ms(deadline: Deadline) -> float:
@@ -557,7 +479,7 @@ def _log_failure(exchange: Exchange, deadline: Deadline, error: ApiError) -> Non
         error.status_code,
         type(error).__name__,
         error.message,
-        f", caused by {type(cause).__name__}: {_reason(cause)}"
+        f", caused by {type(cause).__name__}: {reason(cause)}"
         if isinstance(cause, Exception)
         else "",
     )
