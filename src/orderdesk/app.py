@@ -22,7 +22,7 @@ from orderdesk.settings import Settings
 from orderdesk.views.errors import describe
 from orderdesk.views.formatting import Currency, Formatter
 from orderdesk.views.main_window import MainWindow
-from orderdesk.views.sign_in_dialog import SignInDialog
+from orderdesk.views.sign_in_dialog import Connect, SignInDialog
 from orderdesk.views.tasks import TaskRunner
 from orderdesk.views.thumbnails import ThumbnailLoader
 
@@ -48,7 +48,9 @@ def run(options: Options) -> int:
             except SandboxUnavailable as error:
                 print(f"orderdesk: {error}", file=sys.stderr)
                 return 1
-            window = _open_window(client, formatter, options, resources)
+            window = _open_window(
+                client, formatter, options, resources, connect_and_keep
+            )
             window.open_order(options.order or DEMO_ORDER)
             return app.exec()
 
@@ -109,29 +111,45 @@ class Startup:
         dialog.open()
 
     def _connect(self, server: str, token: str) -> ShopClient:
-        """Runs on a pool thread: check the token for real, then keep it."""
-        client = ShopClient(server, token)
-        try:
-            client.list_payment_methods()
-        except Exception:
-            client.close()
-            raise
-        self._tokens.set(client.base_url, token)
-        return client
+        return connect_and_keep(server, token, self._tokens)
 
     def _show(self, client: ShopClient) -> None:
         self._settings.setValue("server/last", client.base_url)
-        window = _open_window(client, self._formatter, self._options, self._resources)
+        window = _open_window(
+            client, self._formatter, self._options, self._resources, self._connect
+        )
         if self._options.order is not None:
             window.open_order(self._options.order)
 
 
+def connect_and_keep(
+    server: str, token: str, tokens: TokenStore | None = None
+) -> ShopClient:
+    """Runs on a pool thread: check a token with a real call, then keep it.
+
+    Without a token store (the demo), the token stays in memory only.
+    """
+    client = ShopClient(server, token)
+    try:
+        client.list_payment_methods()
+    except Exception:
+        client.close()
+        raise
+    if tokens is not None:
+        tokens.set(client.base_url, token)
+    return client
+
+
 def _open_window(
-    client: ShopClient, formatter: Formatter, options: Options, resources: ExitStack
+    client: ShopClient,
+    formatter: Formatter,
+    options: Options,
+    resources: ExitStack,
+    connect: Connect,
 ) -> MainWindow:
     resources.callback(client.close)
     images = ThumbnailLoader(client, _thumbnail_dir())
-    window = MainWindow(client, formatter, images)
+    window = MainWindow(client, formatter, images, connect)
     images.setParent(window)
     images.image_ready.connect(window.order_view.schedule_image_refresh)
     if options.screenshot is not None:

@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from orderdesk.api import ShopClient
@@ -15,6 +15,8 @@ from orderdesk.demo import SandboxInfo
 from orderdesk.models import Order
 from orderdesk.views import MainWindow, PaymentDialog
 from orderdesk.views.formatting import Formatter
+
+from .support import child
 
 pytestmark = pytest.mark.integration
 
@@ -118,12 +120,10 @@ def test_a_refused_amount_keeps_the_dialog_and_what_was_typed(
     failures: list[Any] = []
     dialog.save_requested.connect(failures.append)
 
-    dialog.findChild(QDialogButtonBox).button(  # type: ignore[union-attr]
-        QDialogButtonBox.StandardButton.Save
-    ).click()
+    dialog.save_button.click()
 
-    error = dialog.findChild(object, "payment_method_error")
-    qtbot.waitUntil(lambda: bool(error.text()), timeout=WAIT_MS)  # type: ignore[union-attr]
+    error = child(dialog, QLabel, "payment_method_error")
+    qtbot.waitUntil(lambda: bool(error.text()), timeout=WAIT_MS)
     assert amount.text() == "123456"
     assert dialog.isVisible()
     assert len(failures) == 1

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +19,8 @@ from orderdesk.api import ValidationFailed
 from orderdesk.models import Order, PaymentMethod, PaymentUpdate
 from orderdesk.views import PaymentDialog
 from orderdesk.views.formatting import Formatter
+
+from .support import child
 
 ENGLISH = Formatter(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 METHODS = [
@@ -71,7 +74,7 @@ def test_inputs_are_prefilled_and_named_after_the_api(dialog: PaymentDialog) -> 
 def test_only_the_changed_field_is_sent(
     dialog: PaymentDialog, name: str, edit: Any, body: dict[str, Any]
 ) -> None:
-    edit(dialog.findChild(object, name))
+    edit(child(dialog, QWidget, name))
 
     assert dialog.changes().body() == body
     assert save_button(dialog).isEnabled()

@@ -68,6 +68,16 @@ class OrderPayment(ApiDocument):
         method = self.payment_method_data
         return method.id if method is not None else None
 
+    def editable_values(self) -> dict[str, object]:
+        """The values a `PaymentUpdate` can change, by API field name."""
+        return {
+            "payment_method": self.payment_method_id,
+            "amount": self.amount,
+            "approved": self.approved,
+            "transaction_id": self.transaction_id,
+            "notes": self.notes,
+        }
+
 
 class OrderSummary(ApiDocument):
     """The part of an order that a list row needs.

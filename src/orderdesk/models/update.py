@@ -70,13 +70,7 @@ class PaymentUpdate(BaseModel):
         Returns:
             An update with the fields whose values differ from `original`.
         """
-        current = {
-            "payment_method": original.payment_method_id,
-            "amount": original.amount,
-            "approved": original.approved,
-            "transaction_id": original.transaction_id,
-            "notes": original.notes,
-        }
+        current = original.editable_values()
         unknown = set(values) - set(current)
         if unknown:
             raise TypeError(f"not fields of a payment update: {sorted(unknown)}")

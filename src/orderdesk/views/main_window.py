@@ -1,7 +1,6 @@
 """The main window: opens orders, shows one, and saves payment changes."""
 
 import logging
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -9,6 +8,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QStackedWidget,
     QToolBar,
@@ -16,14 +16,17 @@ from PySide6.QtWidgets import (
 )
 
 from orderdesk.api import ShopClient
-from orderdesk.models import Order, PaymentMethod, PaymentUpdate
+from orderdesk.models import Order, PaymentMethod
 from orderdesk.views.errors import describe
 from orderdesk.views.formatting import Formatter
 from orderdesk.views.i18n import tr
 from orderdesk.views.images import ImageSource, NoImages
 from orderdesk.views.order_view import OrderView
-from orderdesk.views.payment_dialog import PaymentDialog
+from orderdesk.views.payment_dialog import PaymentDialog, field_title
+from orderdesk.views.payment_editor import PaymentEditor
+from orderdesk.views.sign_in_dialog import Connect, SignInDialog
 from orderdesk.views.tasks import TaskRunner
+from orderdesk.views.totals_panel import outstanding_text
 from orderdesk.views.widgets import plain_label, show_warning
 
 logger = logging.getLogger(__name__)
@@ -38,8 +41,8 @@ class MainWindow(QMainWindow):
         client: The API client of the signed-in account.
         formatter: How values are shown.
         images: Where thumbnails come from.
-        sign_in: Asks the user to sign in again and returns the new client,
-            or None when they gave up; used after a 401.
+        connect: Checks a server address and token and returns a client;
+            used to sign in again after the server refuses the token.
 
     Signals:
         order_loaded(object): An `Order` was shown.
@@ -56,22 +59,23 @@ class MainWindow(QMainWindow):
         client: ShopClient,
         formatter: Formatter,
         images: ImageSource | None = None,
-        sign_in: Callable[[str], ShopClient | None] | None = None,
+        connect: Connect | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._client = client
         self._formatter = formatter
-        self._sign_in = sign_in
         self._runner = TaskRunner(self)
         self._methods: list[PaymentMethod] = []
-        self._dialog: PaymentDialog | None = None
-        self._saving: set[int] = set()
+        self._connect = connect
+        self._editors: dict[int, PaymentEditor] = {}
+        self._read_only_reason = ""
 
         self.setObjectName("main_window")
         self.setWindowTitle(tr("OrderDesk"))
         self.order_view = OrderView(formatter, images or NoImages(), self)
         self.order_view.payment_activated.connect(self.edit_payment)
+        self.order_view.approve_requested.connect(self.approve_payment)
         self._placeholder = plain_label(tr("Open an order to see it here (Ctrl+L)."))
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack = QStackedWidget(self)
@@ -120,14 +124,54 @@ class MainWindow(QMainWindow):
 
     def edit_payment(self, payment_id: int) -> None:
         """Open the payment dialog for a payment of the shown order."""
+        editor = self._editor_for(payment_id)
+        if editor is not None:
+            editor.dialog.open()
+            editor.dialog.raise_()
+
+    def approve_payment(self, payment_id: int) -> None:
+        """Approve a payment after the cashier confirms amount and method."""
+        order = self.order_view.order
+        payment = order.payment(payment_id) if order else None
+        if payment is None or payment.approved or self._read_only_reason:
+            return
+
+        method = payment.payment_method_data
+        question = (
+            tr("Approve the payment of %1 by %2?")
+            .replace("%1", self._formatter.money(payment.amount))
+            .replace("%2", self._formatter.text(method.name if method else "—"))
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("Approve payment"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(lambda: self._approve_confirmed(payment_id))
+        box.open()
+
+    def _approve_confirmed(self, payment_id: int) -> None:
+        editor = self._editor_for(payment_id)
+        if editor is None:
+            return
+        editor.dialog.approved.setChecked(True)
+        editor.save(editor.dialog.changes())
+
+    def _editor_for(self, payment_id: int) -> PaymentEditor | None:
+        """The editor of a payment, made when there is none yet."""
+        existing = self._editors.get(payment_id)
+        if existing is not None:
+            return existing
+
         order = self.order_view.order
         payment = order.payment(payment_id) if order else None
         if order is None or payment is None:
-            return
-        if self._dialog is not None:
-            self._dialog.raise_()
-            return
-
+            return None
         dialog = PaymentDialog(
             order,
             payment,
@@ -136,15 +180,27 @@ class MainWindow(QMainWindow):
             formatter=self._formatter,
             images=self.order_view.images,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.save_requested.connect(lambda update: self._save_payment(dialog, update))
-        dialog.finished.connect(self._on_dialog_finished)
-        self._dialog = dialog
-        dialog.open()
+        if self._read_only_reason:
+            dialog.block_save(self._read_only_reason)
+
+        editor = PaymentEditor(dialog, lambda: self._client, self._runner, self)
+        editor.saved.connect(
+            lambda order, fields: self._on_payment_saved(payment_id, order, fields)
+        )
+        editor.order_changed.connect(self._on_order_changed)
+        editor.sign_in_needed.connect(lambda: self._ask_sign_in(editor))
+        editor.forbidden.connect(self._make_read_only)
+        editor.failed.connect(
+            lambda reason: show_warning(self, tr("Payment not saved"), reason)
+        )
+        editor.finished.connect(lambda: self._forget_editor(payment_id))
+        self._editors[payment_id] = editor
+        return editor
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Override of `QWidget.closeEvent`: results in flight are dropped."""
         self._runner.cancel_all()
+        self._client.close()
         super().closeEvent(event)
 
     def _build_actions(self) -> None:
@@ -210,39 +266,58 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(reason, STATUS_TIMEOUT_MS)
         self.order_failed.emit(reason)
 
-    def _save_payment(self, dialog: PaymentDialog, update: PaymentUpdate) -> None:
-        payment_id = dialog.payment.id
-        if payment_id in self._saving:
-            return
-
-        self._saving.add(payment_id)
-        order_id = dialog.order.id
-        self._runner.run(
-            lambda: self._client.update_payment(order_id, payment_id, update),
-            lambda order: self._on_payment_saved(payment_id, order),
-            lambda error: self._on_save_failed(payment_id, error),
-        )
-
-    def _on_payment_saved(self, payment_id: int, order: Order) -> None:
-        self._saving.discard(payment_id)
+    def _on_payment_saved(
+        self, payment_id: int, order: Order, fields: tuple[str, ...]
+    ) -> None:
+        previous = self.order_view.order
         self.show_order(order, select_payment=payment_id)
+        if previous is not None:
+            self.order_view.totals.highlight_changes(previous, order)
+
+        changed = ", ".join(field_title(name) for name in fields)
         self.statusBar().showMessage(
-            tr("Payment %1 saved. Outstanding: %2")
+            tr("Payment %1 saved (%2). Outstanding now: %3")
             .replace("%1", self._formatter.number(payment_id))
-            .replace("%2", self._formatter.money(order.amount_outstanding)),
+            .replace("%2", changed)
+            .replace("%3", outstanding_text(self._formatter, order.amount_outstanding)),
             STATUS_TIMEOUT_MS,
         )
-        if self._dialog is not None and self._dialog.payment.id == payment_id:
-            self._dialog.accept()
         self.payment_saved.emit(order)
 
-    def _on_save_failed(self, payment_id: int, error: Exception) -> None:
-        self._saving.discard(payment_id)
-        logger.warning("Saving payment %s failed: %s", payment_id, type(error).__name__)
-        if self._dialog is not None and self._dialog.payment.id == payment_id:
-            self._dialog.show_error(error)
-        else:
-            show_warning(self, tr("Payment not saved"), describe(error))
+    def _on_order_changed(self, order: Order) -> None:
+        shown = self.order_view.order
+        if shown is None or shown.id == order.id:
+            self.show_order(order)
 
-    def _on_dialog_finished(self) -> None:
-        self._dialog = None
+    def _ask_sign_in(self, editor: PaymentEditor) -> None:
+        if self._connect is None:
+            return
+        dialog = SignInDialog(
+            self._connect,
+            self._client.base_url,
+            tr("The server no longer accepts your token. Sign in to continue."),
+            editor.dialog if editor.dialog.isVisible() else self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.signed_in.connect(self._on_signed_in)
+        dialog.signed_in.connect(lambda _client: editor.signed_in_again())
+        dialog.open()
+
+    def _on_signed_in(self, client: ShopClient) -> None:
+        """Another sign-in replaces the client; a new account may edit again."""
+        previous, self._client = self._client, client
+        if previous is not client:
+            previous.close()
+        self._server.setText(client.base_url)
+        self._make_read_only("")
+        self._load_methods()
+
+    def _make_read_only(self, reason: str) -> None:
+        self._read_only_reason = reason
+        self.order_view.set_read_only(reason)
+
+    def _forget_editor(self, payment_id: int) -> None:
+        editor = self._editors.pop(payment_id, None)
+        if editor is not None:
+            editor.dialog.deleteLater()
+            editor.deleteLater()

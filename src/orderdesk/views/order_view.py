@@ -79,9 +79,12 @@ class OrderView(QWidget):
 
     Signals:
         payment_activated(int): The user asked to edit the payment with this id.
+        approve_requested(int): The user asked to approve the payment with
+            this id.
     """
 
     payment_activated = Signal(int)
+    approve_requested = Signal(int)
 
     def __init__(
         self,
@@ -317,6 +320,20 @@ class OrderView(QWidget):
         edit_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
         edit_action.triggered.connect(self._on_edit_clicked)
         self.payments_table.addAction(edit_action)
+        self.approve_action = QAction(tr("&Approve payment…"), self)
+        self.approve_action.setObjectName("approve_payment")
+        self.approve_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.approve_action.setShortcutContext(
+            Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
+        self.approve_action.triggered.connect(self._on_approve_triggered)
+        self.addAction(self.approve_action)
+        self._approve_button = QPushButton(tr("Approve…"), self)
+        self._approve_button.setObjectName("approve_button")
+        self._approve_button.setToolTip(
+            tr("Approve the selected payment (Ctrl+Shift+A)")
+        )
+        self._approve_button.clicked.connect(self._on_approve_triggered)
 
         payments = QWidget(self)
         column = QVBoxLayout(payments)
@@ -324,6 +341,7 @@ class OrderView(QWidget):
         buttons = QHBoxLayout()
         self._edit_hint = plain_label()
         buttons.addWidget(self._edit_hint, 1)
+        buttons.addWidget(self._approve_button)
         buttons.addWidget(self._edit_button)
         column.addLayout(buttons)
 
@@ -408,9 +426,22 @@ class OrderView(QWidget):
             return
         self.payment_activated.emit(int(payment_id))
 
+    def _on_approve_triggered(self) -> None:
+        payment_id = self.selected_payment_id()
+        if payment_id is not None and not self._read_only_reason:
+            self.approve_requested.emit(payment_id)
+
     def _update_edit_button(self) -> None:
-        has_selection = self.selected_payment_id() is not None
-        self._edit_button.setEnabled(has_selection and not self._read_only_reason)
+        payment_id = self.selected_payment_id()
+        editable = payment_id is not None and not self._read_only_reason
+        payment = (
+            self._order.payment(payment_id) if self._order and payment_id else None
+        )
+        self._edit_button.setEnabled(editable)
+        self._approve_button.setEnabled(
+            editable and payment is not None and not payment.approved
+        )
+        self.approve_action.setEnabled(self._approve_button.isEnabled())
         self._edit_hint.setText(self._read_only_reason)
 
 

@@ -2,8 +2,10 @@
 
 import logging
 from contextlib import suppress
+from enum import Enum
+from itertools import pairwise
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -11,9 +13,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,9 +40,15 @@ from orderdesk.views.widgets import plain_label
 
 logger = logging.getLogger(__name__)
 
-FIELDS = ("payment_method", "amount", "approved", "transaction_id", "notes")
 ERROR_STYLE = "color: #b3261e;"
 METHOD_ICON_EDGE = 24
+
+
+class Action(Enum):
+    """What the dialog can offer beside Save after a problem."""
+
+    RELOAD = "reload"
+    APPLY_ANYWAY = "apply anyway"
 
 
 class PaymentDialog(QDialog):
@@ -46,20 +56,27 @@ class PaymentDialog(QDialog):
 
     The dialog does not talk to the server: Save emits `save_requested` with
     the update, and its owner sends it and reports back through `set_busy`,
-    `show_error` or `accept`. Inputs carry the API field names as object
-    names.
+    `show_error`, `show_notice` or `accept`. Inputs carry the API field
+    names as object names. Nothing the cashier typed is cleared by an error.
 
     Args:
         order: The order as it was shown.
         payment: The payment to edit, as it was shown.
         methods: The payment methods to choose from.
         parent: The owning window.
+        formatter: How amounts are shown; the dialog's locale by default.
+        images: Where method thumbnails come from.
 
     Signals:
         save_requested(object): The `PaymentUpdate` to send.
+        reload_requested(): The cashier wants the server's current values.
+        apply_anyway_requested(object): Send this `PaymentUpdate` over a
+            concurrent change.
     """
 
     save_requested = Signal(object)
+    reload_requested = Signal()
+    apply_anyway_requested = Signal(object)
 
     def __init__(
         self,
@@ -77,8 +94,14 @@ class PaymentDialog(QDialog):
         self._formatter = formatter or Formatter(self.locale())
         self._images: ImageSource = images or NoImages()
         self._busy = False
+        self._blocked_reason = ""
+        self._cooldown_left = 0
         self._field_errors: dict[str, QLabel] = {}
+        self._cooldown = QTimer(self)
+        self._cooldown.setInterval(1000)
+        self._cooldown.timeout.connect(self._on_cooldown_tick)
 
+        self.setObjectName("payment_dialog")
         self.setWindowTitle(
             tr("Payment %1 of order %2")
             .replace("%1", self._formatter.number(payment.id))
@@ -93,27 +116,39 @@ class PaymentDialog(QDialog):
 
         An amount that cannot be read is left out; Save stays disabled then.
         """
-        values: dict[str, object] = {
-            "approved": self.approved.isChecked(),
-            "transaction_id": self.transaction_id.text(),
-            "notes": self.notes.toPlainText(),
-        }
-        method = self.payment_method.currentData()
-        if method is not None:
-            values["payment_method"] = int(method)
-        with suppress(AmountError):
-            values["amount"] = parse_amount(self.amount.text())
-        return PaymentUpdate.between(self.payment, **values)
+        return PaymentUpdate.between(self.payment, **self._typed_values())
+
+    @property
+    def save_button(self) -> QPushButton:
+        """The Save button."""
+        return self._buttons.button(QDialogButtonBox.StandardButton.Save)
 
     def set_busy(self, busy: bool) -> None:
         """Show that a save is in flight; Save does nothing meanwhile."""
         self._busy = busy
-        self._message.setText(tr("Saving…") if busy else "")
-        self._message.setStyleSheet("")
+        if busy:
+            self._clear_errors()
+            self.show_notice(tr("Saving…"))
         self._update()
 
-    def show_error(self, error: Exception) -> None:
+    def show_notice(
+        self,
+        text: str,
+        *,
+        error: bool = False,
+        actions: frozenset[Action] = frozenset(),
+    ) -> None:
+        """Say something above the buttons, offering actions where they help."""
+        self._message.setText(text)
+        self._message.setStyleSheet(ERROR_STYLE if error else "")
+        self._reload.setVisible(Action.RELOAD in actions)
+        self._apply_anyway.setVisible(Action.APPLY_ANYWAY in actions)
+
+    def show_error(
+        self, error: Exception, *, actions: frozenset[Action] = frozenset()
+    ) -> None:
         """Show why the server refused, keeping every input as typed."""
+        self._busy = False
         self._clear_errors()
         general = [describe(error)]
         if isinstance(error, ValidationFailed):
@@ -128,10 +163,73 @@ class PaymentDialog(QDialog):
             if not general and not error.field_errors:
                 general = [describe(error)]
 
-        self._message.setText("\n".join(general))
-        self._message.setStyleSheet(ERROR_STYLE)
-        self._busy = False
+        self.show_notice("\n".join(general), error=True, actions=actions)
         self._update()
+
+    def block_save(
+        self, reason: str, *, actions: frozenset[Action] = frozenset()
+    ) -> None:
+        """Keep Save disabled for a reason shown to the cashier; "" lifts it."""
+        self._blocked_reason = reason
+        if reason:
+            self.show_notice(reason, error=True, actions=actions)
+        self._update()
+
+    def start_cooldown(self, seconds: float) -> None:
+        """Disable Save for a while, counting down, as a 429 asks."""
+        self._busy = False
+        self._cooldown_left = max(1, round(seconds))
+        self._cooldown.start()
+        self._on_cooldown_tick(first=True)
+
+    def rebase(self, order: Order, payment: OrderPayment) -> None:
+        """Take the server's current version as the one being edited.
+
+        Inputs the cashier changed keep what they typed; the others take the
+        server's new values.
+        """
+        typed = self._typed_values()
+        old = self.payment.editable_values()
+        new = payment.editable_values()
+        self.order, self.payment = order, payment
+
+        for name, value in new.items():
+            if typed.get(name, old[name]) == old[name]:
+                self._set_input(name, value)
+        self.show_notice(
+            tr(
+                "Reloaded: the form shows the server's current values, with your own "
+                "changes kept. Check them, then save."
+            )
+        )
+        self._update()
+
+    def _typed_values(self) -> dict[str, object]:
+        values: dict[str, object] = {
+            "approved": self.approved.isChecked(),
+            "transaction_id": self.transaction_id.text(),
+            "notes": self.notes.toPlainText(),
+        }
+        method = self.payment_method.currentData()
+        if method is not None:
+            values["payment_method"] = int(method)
+        with suppress(AmountError):
+            values["amount"] = parse_amount(self.amount.text())
+        return values
+
+    def _set_input(self, name: str, value: object) -> None:
+        if name == "payment_method" and value is not None:
+            index = self.payment_method.findData(value)
+            if index >= 0:
+                self.payment_method.setCurrentIndex(index)
+        elif name == "amount":
+            self.amount.setText(str(value))
+        elif name == "approved":
+            self.approved.setChecked(bool(value))
+        elif name == "transaction_id":
+            self.transaction_id.setText(str(value))
+        elif name == "notes":
+            self.notes.setPlainText(str(value))
 
     def _build(self, methods: list[PaymentMethod]) -> None:
         layout = QVBoxLayout(self)
@@ -144,6 +242,7 @@ class PaymentDialog(QDialog):
         self.amount.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         self.amount.setMaxLength(40)
         self._amount_hint = plain_label()
+        self._amount_hint.setObjectName("amount_hint")
         self.approved = QCheckBox(tr("Approved"), self)
         self.transaction_id = QLineEdit(self)
         self.transaction_id.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
@@ -159,37 +258,23 @@ class PaymentDialog(QDialog):
             ("notes", tr("&Notes"), self.notes),
         ]
         for name, title, widget in rows:
-            widget.setObjectName(name)
-            widget.setAccessibleName(title.replace("&", ""))
-            label = QLabel(title, self)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
-            if name == "amount":
-                form.addRow("", self._amount_hint)
-            error = plain_label()
-            error.setObjectName(f"{name}_error")
-            error.setStyleSheet(ERROR_STYLE)
-            error.setWordWrap(True)
-            error.hide()
-            self._field_errors[name] = error
-            form.addRow("", error)
+            self._add_row(form, name, title, widget)
+        for before, after in pairwise(rows):
+            QWidget.setTabOrder(before[2], after[2])
 
         layout.addWidget(self._build_preview())
-        self._message = plain_label()
-        self._message.setObjectName("dialog_message")
-        self._message.setWordWrap(True)
-        layout.addWidget(self._message)
-
+        layout.addLayout(self._build_message())
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save
             | QDialogButtonBox.StandardButton.Cancel,
             self,
         )
+        self.save_button.setDefault(True)
         self._buttons.accepted.connect(self._on_save_clicked)
         self._buttons.rejected.connect(self.reject)
         layout.addWidget(self._buttons)
-        # Enter saves from any single-line field; the notes keep Enter for
-        # new lines and save with Ctrl+Enter.
+        # Enter saves from the single-line fields; the notes keep Enter for
+        # new lines, and Ctrl+Enter saves from anywhere.
         QShortcut(QKeySequence("Ctrl+Return"), self, self._on_save_clicked)
 
         for signal in (
@@ -200,6 +285,25 @@ class PaymentDialog(QDialog):
             self.notes.textChanged,
         ):
             signal.connect(self._update)
+
+    def _add_row(
+        self, form: QFormLayout, name: str, title: str, widget: QWidget
+    ) -> None:
+        widget.setObjectName(name)
+        widget.setAccessibleName(title.replace("&", ""))
+        label = QLabel(title, self)
+        label.setBuddy(widget)
+        form.addRow(label, widget)
+        if name == "amount":
+            form.addRow("", self._amount_hint)
+
+        error = plain_label()
+        error.setObjectName(f"{name}_error")
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        self._field_errors[name] = error
+        form.addRow("", error)
 
     def _build_preview(self) -> QWidget:
         box = QWidget(self)
@@ -217,6 +321,26 @@ class PaymentDialog(QDialog):
         form.addRow(tr("State"), self._preview_state)
         return box
 
+    def _build_message(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self._message = plain_label()
+        self._message.setObjectName("dialog_message")
+        self._message.setWordWrap(True)
+        self._reload = QPushButton(tr("&Reload"), self)
+        self._reload.setObjectName("reload")
+        self._reload.setAutoDefault(False)
+        self._reload.clicked.connect(self.reload_requested)
+        self._apply_anyway = QPushButton(tr("Apply &my change anyway"), self)
+        self._apply_anyway.setObjectName("apply_anyway")
+        self._apply_anyway.setAutoDefault(False)
+        self._apply_anyway.clicked.connect(self._on_apply_anyway_clicked)
+        self._reload.hide()
+        self._apply_anyway.hide()
+        row.addWidget(self._message, 1)
+        row.addWidget(self._reload)
+        row.addWidget(self._apply_anyway)
+        return row
+
     def _fill_methods(self, methods: list[PaymentMethod]) -> None:
         known = {m.id: m for m in methods}
         current = self.payment.payment_method_data
@@ -231,13 +355,8 @@ class PaymentDialog(QDialog):
             self.payment_method.addItem(icon, clean(method.name), method.id)
 
     def _fill(self, payment: OrderPayment) -> None:
-        if payment.payment_method_id is not None:
-            index = self.payment_method.findData(payment.payment_method_id)
-            self.payment_method.setCurrentIndex(max(index, 0))
-        self.amount.setText(str(payment.amount))
-        self.approved.setChecked(payment.approved)
-        self.transaction_id.setText(payment.transaction_id)
-        self.notes.setPlainText(payment.notes)
+        for name, value in payment.editable_values().items():
+            self._set_input(name, value)
 
     def _amount_error(self) -> str | None:
         try:
@@ -252,14 +371,17 @@ class PaymentDialog(QDialog):
         self._show_amount_hint(amount_error)
         self._show_preview(changes)
 
-        save = self._buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setEnabled(
-            not self._busy and amount_error is None and not changes.is_empty
+        self.save_button.setEnabled(
+            not self._busy
+            and not self._blocked_reason
+            and not self._cooldown_left
+            and amount_error is None
+            and not changes.is_empty
         )
-        for widget in (self.payment_method, self.approved):
-            widget.setEnabled(not self._busy)
-        for line in (self.amount, self.transaction_id):
-            line.setReadOnly(self._busy)
+        self.payment_method.setEnabled(not self._busy)
+        self.approved.setEnabled(not self._busy)
+        self.amount.setReadOnly(self._busy)
+        self.transaction_id.setReadOnly(self._busy)
         self.notes.setReadOnly(self._busy)
 
     def _show_amount_hint(self, amount_error: str | None) -> None:
@@ -291,9 +413,24 @@ class PaymentDialog(QDialog):
             label.clear()
             label.hide()
 
+    def _on_cooldown_tick(self, first: bool = False) -> None:
+        if not first:
+            self._cooldown_left -= 1
+        if self._cooldown_left <= 0:
+            self._cooldown.stop()
+            self._cooldown_left = 0
+            self.show_notice(tr("You can save again."))
+        else:
+            self.show_notice(
+                tr("The server asks to wait. You can save again in %1 s.").replace(
+                    "%1", self._formatter.number(self._cooldown_left)
+                ),
+                error=True,
+            )
+        self._update()
+
     def _on_save_clicked(self) -> None:
-        save = self._buttons.button(QDialogButtonBox.StandardButton.Save)
-        if self._busy or not save.isEnabled():
+        if not self.save_button.isEnabled():
             return
 
         update = self.changes()
@@ -303,9 +440,15 @@ class PaymentDialog(QDialog):
             self.order.id,
             sorted(update.model_fields_set),
         )
-        self._clear_errors()
         self.set_busy(True)
         self.save_requested.emit(update)
+
+    def _on_apply_anyway_clicked(self) -> None:
+        if self._busy:
+            return
+        self._apply_anyway.hide()
+        self.set_busy(True)
+        self.apply_anyway_requested.emit(self.changes())
 
 
 def amount_problem_text(problem: AmountProblem) -> str:
@@ -316,3 +459,14 @@ def amount_problem_text(problem: AmountProblem) -> str:
         AmountProblem.NOT_DIGITS: tr("Use digits only, in the smallest currency unit."),
         AmountProblem.TOO_LARGE: tr("The amount is too large."),
     }[problem]
+
+
+def field_title(name: str) -> str:
+    """The name of an editable payment field, in the interface language."""
+    return {
+        "payment_method": tr("payment method"),
+        "amount": tr("amount"),
+        "approved": tr("approval"),
+        "transaction_id": tr("transaction ID"),
+        "notes": tr("notes"),
+    }.get(name, name)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -93,6 +94,11 @@ class SignInDialog(QDialog):
         self._buttons.rejected.connect(self.reject)
         layout.addWidget(self._buttons)
         (self.token if server_url else self.server).setFocus()
+
+    @property
+    def sign_in_button(self) -> QPushButton:
+        """The button that checks the token."""
+        return self._buttons.button(QDialogButtonBox.StandardButton.Ok)
 
     def reject(self) -> None:
         """Override of `QDialog.reject`: a check in flight is dropped."""

@@ -1,6 +1,6 @@
 """The totals of an order: what it costs, what was paid, what is left."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 
 from orderdesk.models import Order
@@ -10,6 +10,8 @@ from orderdesk.views.widgets import plain_label
 
 OWED_COLOUR = "#b3261e"
 SETTLED_COLOUR = "#1b7f3b"
+HIGHLIGHT_STYLE = "QLabel { background: #fff3b0; }"
+HIGHLIGHT_MS = 2500
 
 
 def outstanding_text(formatter: Formatter, outstanding: int) -> str:
@@ -44,6 +46,12 @@ class TotalsPanel(QGroupBox):
         super().__init__(tr("Totals"), parent)
         self._formatter = formatter
         self._values: dict[str, QLabel] = {}
+        # The timer belongs to the panel so it dies with it.
+        self._highlighted_order: Order | None = None
+        self._highlight_timer = QTimer(self)
+        self._highlight_timer.setSingleShot(True)
+        self._highlight_timer.setInterval(HIGHLIGHT_MS)
+        self._highlight_timer.timeout.connect(self._clear_highlight)
         form = QFormLayout(self)
         for field, title in self._ROWS:
             value = plain_label()
@@ -62,6 +70,32 @@ class TotalsPanel(QGroupBox):
     def value(self, field: str) -> str:
         """The text shown for a field, for tests and screen readers."""
         return self._values[field].text()
+
+    def highlight_changes(self, before: Order, after: Order) -> None:
+        """Mark for a moment the values the server recalculated."""
+        changed = [
+            field
+            for field, _title in self._ROWS
+            if getattr(before, field) != getattr(after, field)
+        ]
+        for field in changed:
+            label = self._values[field]
+            label.setProperty("highlighted", True)
+            label.setStyleSheet(label.styleSheet() + HIGHLIGHT_STYLE)
+        if changed:
+            self._highlighted_order = after
+            self._highlight_timer.start()
+
+    @property
+    def highlighted(self) -> list[str]:
+        """The fields marked as recalculated right now."""
+        return [f for f, label in self._values.items() if label.property("highlighted")]
+
+    def _clear_highlight(self) -> None:
+        for label in self._values.values():
+            label.setProperty("highlighted", False)
+        if self._highlighted_order is not None:
+            self.set_order(self._highlighted_order)
 
     def set_order(self, order: Order) -> None:
         """Show the totals of an order."""
@@ -82,7 +116,10 @@ class TotalsPanel(QGroupBox):
         outstanding = self._values["amount_outstanding"]
         outstanding.setText(outstanding_text(fmt, order.amount_outstanding))
         colour = OWED_COLOUR if order.amount_outstanding > 0 else SETTLED_COLOUR
-        outstanding.setStyleSheet(f"color: {colour};")
+        outstanding.setStyleSheet(f"QLabel {{ color: {colour}; }}")
+        for field, label in self._values.items():
+            if field != "amount_outstanding":
+                label.setStyleSheet("")
         self._values["is_paid"].setText(state_text(order.is_paid, order.is_payable))
 
 
