@@ -9,7 +9,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QLocale, QSettings, QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
 from orderdesk.api import ApiError, ShopClient, TokenStore
@@ -54,7 +54,7 @@ def run(options: Options) -> int:
             window.open_order(options.order or DEMO_ORDER)
             return app.exec()
 
-        startup = Startup(formatter, options, resources)
+        startup = Startup(formatter, options, resources, settings)
         startup.begin()
         return app.exec()
 
@@ -66,15 +66,19 @@ class Startup:
     """
 
     def __init__(
-        self, formatter: Formatter, options: Options, resources: ExitStack
+        self,
+        formatter: Formatter,
+        options: Options,
+        resources: ExitStack,
+        settings: Settings,
     ) -> None:
         self._formatter = formatter
         self._options = options
         self._resources = resources
-        self._settings = QSettings()
+        self._settings = settings
         self._tokens = TokenStore()
         self._runner = TaskRunner()
-        self._server = options.server or str(self._settings.value("server/last", ""))
+        self._server = options.server or settings.last_server or ""
         self._dialog: SignInDialog | None = None
 
     def begin(self) -> None:
@@ -114,7 +118,7 @@ class Startup:
         return connect_and_keep(server, token, self._tokens)
 
     def _show(self, client: ShopClient) -> None:
-        self._settings.setValue("server/last", client.base_url)
+        self._settings.remember_server(client.base_url)
         window = _open_window(
             client, self._formatter, self._options, self._resources, self._connect
         )

@@ -141,9 +141,14 @@ class OrderView(QWidget):
         self.payments_model.set_rows(order.payments)
         for table in (self.items_table, self.payments_table):
             _fit_columns_once(table)
-        self._tabs.setTabText(0, tr("Items (%1)").replace("%1", str(len(order.items))))
         self._tabs.setTabText(
-            1, tr("Payments (%1)").replace("%1", str(len(order.payments)))
+            0, tr("Items (%1)").replace("%1", self._formatter.number(len(order.items)))
+        )
+        self._tabs.setTabText(
+            1,
+            tr("Payments (%1)").replace(
+                "%1", self._formatter.number(len(order.payments))
+            ),
         )
         if select_payment is not None:
             self.select_payment(select_payment)

@@ -1,6 +1,6 @@
 """The totals of an order: what it costs, what was paid, what is left."""
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 
 from orderdesk.models import Order
@@ -29,17 +29,17 @@ class TotalsPanel(QGroupBox):
     """
 
     _ROWS = (
-        ("count", "Items"),
-        ("quantity", "Quantity"),
-        ("items_subtotal", "Items subtotal"),
-        ("items_discount", "Items discount"),
-        ("subtotal", "Subtotal"),
-        ("total_discount", "Total discount"),
-        ("shipping_cost", "Shipping"),
-        ("total", "Total"),
-        ("amount_paid", "Amount paid"),
-        ("amount_outstanding", "Outstanding"),
-        ("is_paid", "State"),
+        ("count", QT_TRANSLATE_NOOP("", "Items")),
+        ("quantity", QT_TRANSLATE_NOOP("", "Quantity")),
+        ("items_subtotal", QT_TRANSLATE_NOOP("", "Items subtotal")),
+        ("items_discount", QT_TRANSLATE_NOOP("", "Items discount")),
+        ("subtotal", QT_TRANSLATE_NOOP("", "Subtotal")),
+        ("total_discount", QT_TRANSLATE_NOOP("", "Total discount")),
+        ("shipping_cost", QT_TRANSLATE_NOOP("", "Shipping")),
+        ("total", QT_TRANSLATE_NOOP("", "Total")),
+        ("amount_paid", QT_TRANSLATE_NOOP("", "Amount paid")),
+        ("amount_outstanding", QT_TRANSLATE_NOOP("", "Outstanding")),
+        ("is_paid", QT_TRANSLATE_NOOP("", "State")),
     )
 
     def __init__(self, formatter: Formatter, parent: QWidget | None = None) -> None:
@@ -60,7 +60,7 @@ class TotalsPanel(QGroupBox):
                 Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
             )
             self._values[field] = value
-            form.addRow(tr(title), value)
+            form.addRow(tr(str(title)), value)
 
         bold = self._values["total"].font()
         bold.setBold(True)

@@ -90,11 +90,13 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../views/totals_panel.py" line="+33"/>
         <source>Quantity</source>
         <translation>تعداد</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../views/totals_panel.py" line="+3"/>
         <source>Subtotal</source>
         <translation>جمع جزء</translation>
     </message>
@@ -105,12 +107,13 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../views/totals_panel.py" line="+3"/>
         <source>Total</source>
         <translation>مبلغ کل</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../views/order_view.py" line="+292"/>
+        <location filename="../../views/order_view.py" line="+297"/>
         <location filename="../../views/payments_model.py" line="+54"/>
         <source>Notes</source>
         <translation>توضیحات</translation>
@@ -208,7 +211,7 @@
         <translation>پرداخت ذخیره نشد</translation>
     </message>
     <message>
-        <location filename="../../views/order_view.py" line="-228"/>
+        <location filename="../../views/order_view.py" line="-233"/>
         <source>Pending</source>
         <translation>در انتظار بررسی</translation>
     </message>
@@ -238,17 +241,17 @@
         <translation>وجه مسترد شده</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Items (%1)</source>
         <translation>اقلام (%1)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Payments (%1)</source>
         <translation>پرداخت‌ها (%1)</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+89"/>
         <source>Copy key</source>
         <translation>کپی کد</translation>
     </message>
@@ -356,6 +359,7 @@
     </message>
     <message>
         <location line="+14"/>
+        <location filename="../../views/totals_panel.py" line="-7"/>
         <source>Items</source>
         <translation>اقلام</translation>
     </message>
@@ -428,16 +432,19 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../views/totals_panel.py" line="+8"/>
         <source>Amount paid</source>
         <translation>مبلغ پرداخت‌شده</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../views/totals_panel.py" line="+1"/>
         <source>Outstanding</source>
         <translation>مانده</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../views/totals_panel.py" line="+1"/>
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
@@ -572,12 +579,32 @@
         <translation>در حال بررسی توکن با سرور…</translation>
     </message>
     <message>
-        <location filename="../../views/totals_panel.py" line="+20"/>
+        <location filename="../../views/totals_panel.py" line="-22"/>
         <source>Overpaid by %1</source>
         <translation>%1 بیش از مبلغ سفارش پرداخت شده</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+14"/>
+        <source>Items subtotal</source>
+        <translation>جمع جزء اقلام</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items discount</source>
+        <translation>تخفیف اقلام</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Total discount</source>
+        <translation>تخفیف کل</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping</source>
+        <translation>هزینهٔ ارسال</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Totals</source>
         <translation>جمع مبالغ</translation>
     </message>
