@@ -3,12 +3,16 @@
 from orderdesk.api import (
     ApiError,
     AuthenticationFailed,
+    ForeignOriginRefused,
+    InvalidServerAddress,
     MalformedResponse,
     NetworkError,
     NotFound,
     PermissionDenied,
     ServerError,
     Throttled,
+    UnexpectedRedirect,
+    UnexpectedStatus,
     ValidationFailed,
 )
 from orderdesk.views.i18n import tr
@@ -28,6 +32,11 @@ def describe(error: BaseException) -> str:
                 "This account may not do that. Editing payments needs the "
                 "OrderPaymentPermission; ask an administrator."
             )
+        case NotFound(endpoint_missing=True):
+            return tr(
+                "The server does not offer the shop API at this address. Check "
+                "the server address."
+            )
         case NotFound():
             return tr("The order or payment no longer exists on the server.")
         case ValidationFailed():
@@ -43,6 +52,22 @@ def describe(error: BaseException) -> str:
         case NetworkError():
             return tr(
                 "The server could not be reached. Check the network and try again."
+            )
+        case UnexpectedRedirect():
+            return tr(
+                "The server sent OrderDesk to another address. Check the server "
+                "address in the sign-in settings."
+            )
+        case InvalidServerAddress():
+            return tr(
+                "The server address is not valid, or plain http is not allowed "
+                "for it. Use an https:// address."
+            )
+        case ForeignOriginRefused():
+            return tr("An image on another server was not loaded.")
+        case UnexpectedStatus():
+            return tr("The server refused the request (%1).").replace(
+                "%1", str(error.status_code or "?")
             )
         case MalformedResponse():
             return tr("The server answered something OrderDesk cannot read.")

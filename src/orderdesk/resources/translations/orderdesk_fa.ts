@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../views/errors.py" line="+25"/>
+        <location filename="../../views/errors.py" line="+29"/>
         <source>The server did not accept the token. Sign in again.</source>
         <translation>سرور توکن را نپذیرفت. دوباره وارد شوید.</translation>
     </message>
@@ -12,6 +12,11 @@
         <location line="+3"/>
         <source>This account may not do that. Editing payments needs the OrderPaymentPermission; ask an administrator.</source>
         <translation>این حساب اجازهٔ این کار را ندارد. ویرایش پرداخت‌ها مجوز OrderPaymentPermission لازم دارد؛ از مدیر سیستم بخواهید.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server does not offer the shop API at this address. Check the server address.</source>
+        <translation>این سرور در این نشانی رابط فروشگاه را ارائه نمی‌دهد. نشانی سرور را بررسی کنید.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -44,7 +49,27 @@
         <translation>ارتباط با سرور برقرار نشد. اتصال شبکه را بررسی کنید و دوباره تلاش کنید.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>The server sent OrderDesk to another address. Check the server address in the sign-in settings.</source>
+        <translation>سرور OrderDesk را به نشانی دیگری فرستاد. نشانی سرور را در تنظیمات ورود بررسی کنید.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server address is not valid, or plain http is not allowed for it. Use an https:// address.</source>
+        <translation>نشانی سرور معتبر نیست یا http ساده برای آن مجاز نیست. از نشانی https:// استفاده کنید.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An image on another server was not loaded.</source>
+        <translation>تصویری که روی سرور دیگری بود بارگیری نشد.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server refused the request (%1).</source>
+        <translation>سرور درخواست را نپذیرفت (%1).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The server answered something OrderDesk cannot read.</source>
         <translation>پاسخ سرور برای OrderDesk قابل خواندن نیست.</translation>
     </message>
