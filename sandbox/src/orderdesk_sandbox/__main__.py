@@ -55,7 +55,14 @@ def main(argv: list[str] | None = None) -> int:
     if stop.is_set():
         return 0
 
-    httpd = server.make_server(args.host, args.port)
+    try:
+        httpd = server.make_server(args.host, args.port)
+    except OSError as exc:
+        # A taken port is a usage error, not a crash: no traceback.
+        sys.stderr.write(
+            f"orderdesk-sandbox: cannot listen on {args.host}:{args.port}: {exc}\n"
+        )
+        return 1
     ready = {"url": server.base_url(httpd, args.host), "tokens": prepared.tokens}
     if prepared.large_order is not None:
         ready["large_order"] = prepared.large_order

@@ -1,6 +1,10 @@
 """Django application configuration of the sandbox shop."""
 
+import logging
+
 from django.apps import AppConfig
+
+logger = logging.getLogger(__name__)
 
 
 class ShopConfig(AppConfig):

@@ -100,7 +100,7 @@ class DocumentRenderer:
         return f"{self._base}{settings.MEDIA_URL}{path}"
 
     def payment_methods(self) -> list[Document]:
-        """Return every payment method, by id."""
+        """Return every payment method, in id order."""
         return list(self._payment_method_map().values())
 
     def order(self, order: Order) -> Document:
@@ -222,11 +222,8 @@ class DocumentRenderer:
 
 
 def _billing(order: Order) -> Document:
-    country, state, city = (
-        order.billing_country,
-        order.billing_state,
-        order.billing_city,
-    )
+    country, state = order.billing_country, order.billing_state
+    city = order.billing_city
     return {
         "billing_country_data": (
             None
@@ -238,9 +235,9 @@ def _billing(order: Order) -> Document:
             if state is None
             else {"id": state.id, "name": state.name, "code": state.code}
         ),
-        "billing_city_data": None
-        if city is None
-        else {"id": city.id, "name": city.name},
+        "billing_city_data": (
+            None if city is None else {"id": city.id, "name": city.name}
+        ),
         "billing_address": order.billing_address,
         "billing_postal_code": order.billing_postal_code,
         "billing_national_code": order.billing_national_code,
