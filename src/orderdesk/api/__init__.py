@@ -13,6 +13,7 @@ from orderdesk.api.client import (
 from orderdesk.api.errors import (
     ApiError,
     AuthenticationFailed,
+    CertificateError,
     ClientClosed,
     DeadlineExceeded,
     ForeignOriginRefused,
@@ -46,6 +47,7 @@ __all__ = [
     "REDACTED",
     "ApiError",
     "AuthenticationFailed",
+    "CertificateError",
     "ClientClosed",
     "DeadlineExceeded",
     "ForeignOriginRefused",

@@ -41,7 +41,7 @@ from orderdesk.api.responses import (
     validate_document,
 )
 from orderdesk.api.status_errors import error_for
-from orderdesk.api.transport import DeadlineTransport
+from orderdesk.api.transport import DeadlineTransport, system_tls_context
 from orderdesk.api.transport_errors import reason, translated_errors
 from orderdesk.models import Order, OrderPage, PaymentMethod, PaymentUpdate
 
@@ -351,7 +351,12 @@ class ShopClient:
         try:
             with (
                 deadline_scope(deadline),
-                translated_errors(exchange, deadline, is_closed=self._is_closed),
+                translated_errors(
+                    exchange,
+                    deadline,
+                    is_closed=self._is_closed,
+                    host=self._origin.host,
+                ),
             ):
                 answer = self._request(
                     exchange,
@@ -450,8 +455,7 @@ class ShopClient:
 
 
 def _network_transport() -> httpx.BaseTransport:
-    # Certificate verification is always on; create_ssl_context() verifies.
-    return DeadlineTransport(ssl_context=httpx.create_ssl_context(), limits=_LIMITS)
+    return DeadlineTransport(ssl_context=system_tls_context(), limits=_LIMITS)
 
 
 def _exchange(method: str, path: str) -> Exchange:

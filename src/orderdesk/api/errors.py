@@ -192,6 +192,23 @@ class DeadlineExceeded(NetworkError):
     """The whole call took longer than the client's timeout."""
 
 
+class CertificateError(NetworkError):
+    """The server's TLS certificate was not accepted; nothing was sent.
+
+    Attributes:
+        host: The host whose certificate was refused.
+        reason: Why, in the TLS library's words ("certificate has expired",
+            "Hostname mismatch, ...", "self-signed certificate", ...).
+    """
+
+    def __init__(
+        self, message: str, *, host: str, reason: str, **context: Unpack[ErrorContext]
+    ) -> None:
+        super().__init__(message, **context)
+        self.host = host
+        self.reason = reason
+
+
 class MalformedResponse(ApiError):
     """A success answer that is not the expected JSON document."""
 

@@ -5,6 +5,7 @@ got: a connection that was never made cannot have saved anything; one that
 broke after the request was sent may have.
 """
 
+import ssl
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -13,6 +14,7 @@ import httpx
 from orderdesk.api.deadline import Deadline
 from orderdesk.api.errors import (
     ApiError,
+    CertificateError,
     ClientClosed,
     DeadlineExceeded,
     MalformedResponse,
@@ -25,7 +27,11 @@ _MAX_REASON = 120
 
 @contextmanager
 def translated_errors(
-    exchange: Exchange, deadline: Deadline, *, is_closed: Callable[[], bool]
+    exchange: Exchange,
+    deadline: Deadline,
+    *,
+    is_closed: Callable[[], bool],
+    host: str = "the server",
 ) -> Iterator[None]:
     """Re-raise httpx's exceptions inside the block as `ApiError` subclasses.
 
@@ -34,6 +40,7 @@ def translated_errors(
         deadline: Its deadline, for messages.
         is_closed: Whether the client was closed, which explains any failure
             of a call in flight.
+        host: The server's host, named when its certificate is refused.
 
     Raises:
         ApiError: For every httpx error; `ApiError`s pass through unchanged.
@@ -56,6 +63,15 @@ def translated_errors(
             ) from exc
         if isinstance(exc, RuntimeError):
             raise
+        refused = _certificate_failure(exc)
+        if refused is not None:
+            why = refused.verify_message or reason(refused)
+            raise CertificateError(
+                f"the TLS certificate of {host} was not accepted: {why}",
+                host=host,
+                reason=why,
+                **exchange.context(reached_server=False),
+            ) from exc
         raise NetworkError(
             _network_message(exc),
             **exchange.context(reached_server=not _never_sent(exc)),
@@ -72,6 +88,22 @@ def reason(exc: BaseException) -> str:
     # httpx's messages name the socket error, never the request's headers.
     text = str(exc).strip()
     return text if text and len(text) <= _MAX_REASON else type(exc).__name__
+
+
+def _certificate_failure(exc: BaseException) -> ssl.SSLCertVerificationError | None:
+    """The certificate verification error behind a transport error, if any.
+
+    httpx and httpcore each wrap the error of the layer below, so the `ssl`
+    module's own error sits a few causes down the chain.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
 
 
 def _never_sent(exc: Exception) -> bool:

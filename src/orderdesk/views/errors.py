@@ -3,6 +3,7 @@
 from orderdesk.api import (
     ApiError,
     AuthenticationFailed,
+    CertificateError,
     ForeignOriginRefused,
     InvalidServerAddress,
     MalformedResponse,
@@ -47,6 +48,16 @@ def describe(error: BaseException) -> str:
             )
         case Throttled():
             return tr("Too many requests. Try again in a moment.")
+        case CertificateError(host=host, reason=why):
+            return (
+                tr(
+                    "The certificate of %1 was not accepted: %2. Check the server "
+                    "address; a company certificate authority must be installed in "
+                    "the system's certificate store."
+                )
+                .replace("%1", host)
+                .replace("%2", why)
+            )
         case ServerError():
             return tr("The server failed. Try again; if it persists, call support.")
         case NetworkError():
