@@ -60,13 +60,15 @@ def order(number: int, **fields: Any) -> OrderSummary:
 class FakeLister:
     """Answers `list_orders` from a list of rows, recording each call.
 
-    Calls whose search is in `held` wait until `release` is called, so a
-    test decides which of two answers in flight arrives first.
+    A page in `failures` raises its exception once.
+
+    Calls whose search is in `held` (None: no search) wait until `release`
+    is called, so a test decides when an answer in flight arrives.
     """
 
     orders: list[OrderSummary]
-    failures: list[Exception] = field(default_factory=list)
-    held: set[str] = field(default_factory=set)
+    failures: dict[int, Exception] = field(default_factory=dict)
+    held: set[str | None] = field(default_factory=set)
     calls: list[dict[str, Any]] = field(default_factory=list)
     _gate: threading.Event = field(default_factory=threading.Event)
 
@@ -83,8 +85,8 @@ class FakeLister:
         self.calls.append({"page": page, "search": search, "status": status})
         if search in self.held:
             self._gate.wait(WAIT_MS / 1000)
-        if self.failures:
-            raise self.failures.pop(0)
+        if page in self.failures:
+            raise self.failures.pop(page)
 
         size = page_size or 25
         matching = [o for o in self.orders if not search or search in o.key]

@@ -122,7 +122,7 @@ def test_results_of_an_earlier_query_are_dropped(
 def test_a_failed_page_stops_fetching_until_retried(
     qtbot: QtBot, lister: FakeLister
 ) -> None:
-    lister.failures = [NetworkError("down")]
+    lister.failures = {1: NetworkError("down")}
     model = OrdersTableModel(lister, ENGLISH, page_size=PAGE_SIZE)
     with qtbot.waitSignal(model.failed, timeout=WAIT_MS) as failure:
         model.reload()

@@ -16,7 +16,13 @@ from PySide6.QtCore import QModelIndex, QObject, Signal
 from PySide6.QtGui import QColor
 
 from orderdesk.api import NotFound
-from orderdesk.models import MONEY_MIN, OrderPage, OrderPayment, OrderSummary
+from orderdesk.models import (
+    MONEY_MIN,
+    Order,
+    OrderPage,
+    OrderPayment,
+    OrderSummary,
+)
 from orderdesk.views.formatting import EM_DASH, Formatter, clean, tooltip_text
 from orderdesk.views.i18n import tr
 from orderdesk.views.order_view import (
@@ -395,7 +401,7 @@ class OrdersTableModel(RowTableModel[OrderSummary]):
         return None
 
 
-def customer_name(order: OrderSummary) -> str:
+def customer_name(order: OrderSummary | Order) -> str:
     """The customer's full name, or the billing name when there is none."""
     customer = order.customer_data
     name = customer.display_name if customer else ""
@@ -406,7 +412,7 @@ def customer_name(order: OrderSummary) -> str:
     )
 
 
-def mobile_number(order: OrderSummary) -> str:
+def mobile_number(order: OrderSummary | Order) -> str:
     """The mobile number of the person named by `customer_name`."""
     customer = order.customer_data
     if customer is not None and customer.display_name.strip():
