@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../views/errors.py" line="+29"/>
+        <location filename="../../views/errors.py" line="+30"/>
         <source>The server did not accept the token. Sign in again.</source>
         <translation>سرور توکن را نپذیرفت. دوباره وارد شوید.</translation>
     </message>
@@ -39,7 +39,12 @@
         <translation>تعداد درخواست‌ها بیش از حد مجاز است. چند لحظهٔ دیگر دوباره تلاش کنید.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>The certificate of %1 was not accepted: %2. Check the server address; a company certificate authority must be installed in the system&apos;s certificate store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The server failed. Try again; if it persists, call support.</source>
         <translation>خطایی در سرور رخ داد. دوباره تلاش کنید؛ اگر تکرار شد، با پشتیبانی تماس بگیرید.</translation>
     </message>
@@ -132,6 +137,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../views/orders_model.py" line="+327"/>
         <location filename="../../views/totals_panel.py" line="+3"/>
         <source>Total</source>
         <translation>مبلغ کل</translation>
@@ -140,12 +146,15 @@
         <location line="+1"/>
         <location filename="../../views/order_view.py" line="+297"/>
         <location filename="../../views/payments_model.py" line="+54"/>
+        <location filename="../../views/review_model.py" line="+311"/>
         <source>Notes</source>
         <translation>توضیحات</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../views/orders_model.py" line="-1"/>
         <location filename="../../views/payments_model.py" line="+1"/>
+        <location filename="../../views/review_model.py" line="-7"/>
         <source>Created</source>
         <translation>تاریخ ثبت</translation>
     </message>
@@ -207,6 +216,8 @@
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../views/orders_model.py" line="-5"/>
+        <location filename="../../views/review_model.py" line="+1"/>
         <source>Order</source>
         <translation>سفارش</translation>
     </message>
@@ -292,6 +303,8 @@
     </message>
     <message>
         <location line="+10"/>
+        <location filename="../../views/orders_model.py" line="+2"/>
+        <location filename="../../views/review_model.py" line="+2"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
@@ -309,6 +322,7 @@
     <message>
         <location line="+1"/>
         <location line="+17"/>
+        <location filename="../../views/orders_model.py" line="+1"/>
         <source>Mobile</source>
         <translation>تلفن همراه</translation>
     </message>
@@ -364,21 +378,25 @@
     </message>
     <message>
         <location line="+18"/>
+        <location filename="../../views/review_queue.py" line="+248"/>
         <source>Edit payment…</source>
         <translation>ویرایش پرداخت…</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../../views/review_queue.py" line="+18"/>
         <source>&amp;Approve payment…</source>
         <translation>&amp;تأیید پرداخت…</translation>
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../../views/review_queue.py" line="-14"/>
         <source>Approve…</source>
         <translation>تأیید…</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../views/review_queue.py" line="+3"/>
         <source>Approve the selected payment (Ctrl+Shift+A)</source>
         <translation>تأیید پرداخت انتخاب‌شده (Ctrl+Shift+A)</translation>
     </message>
@@ -456,19 +474,42 @@
         <translation>پس از ذخیره:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../views/orders_model.py" line="-2"/>
+        <location filename="../../views/review_model.py" line="-1"/>
+        <source>Key</source>
+        <translation>کد سفارش</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../views/payment_dialog.py" line="+1"/>
         <location filename="../../views/totals_panel.py" line="+8"/>
         <source>Amount paid</source>
         <translation>مبلغ پرداخت‌شده</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../views/payment_dialog.py" line="+1"/>
         <location filename="../../views/totals_panel.py" line="+1"/>
         <source>Outstanding</source>
         <translation>مانده</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Unapproved</source>
+        <translation>تأییدنشده</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>The server did not list this order&apos;s payments.</source>
+        <translation>سرور پرداخت‌های این سفارش را در فهرست نفرستاده است.</translation>
+    </message>
+    <message>
+        <location filename="../../views/payment_dialog.py" line="+1"/>
         <location filename="../../views/totals_panel.py" line="+1"/>
         <source>State</source>
         <translation>وضعیت</translation>
@@ -540,16 +581,19 @@
     </message>
     <message>
         <location filename="../../views/payments_model.py" line="-2"/>
+        <location filename="../../views/review_model.py" line="+2"/>
         <source>Method</source>
         <translation>روش پرداخت</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../views/review_model.py" line="+1"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../views/review_model.py" line="+1"/>
         <source>Transaction ID</source>
         <translation>شناسهٔ تراکنش</translation>
     </message>
@@ -634,12 +678,65 @@
         <translation>جمع مبالغ</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location filename="../../views/orders_list.py" line="+205"/>
+        <source>Key, name or mobile</source>
+        <translation>کد سفارش، نام یا تلفن همراه</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show only orders with this status</source>
+        <translation>نمایش فقط سفارش‌هایی با این وضعیت</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All statuses</source>
+        <translation>همهٔ وضعیت‌ها</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show only paid or unpaid orders</source>
+        <translation>نمایش فقط سفارش‌های پرداخت‌شده یا پرداخت‌نشده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid and unpaid</source>
+        <translation>پرداخت‌شده و پرداخت‌نشده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../views/totals_panel.py" line="+82"/>
         <source>Paid</source>
         <translation>پرداخت‌شده</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>Unpaid</source>
+        <translation>پرداخت‌نشده</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location filename="../../views/review_queue.py" line="-56"/>
+        <source>Loading</source>
+        <translation>در حال بارگیری</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <location filename="../../views/review_queue.py" line="+37"/>
+        <source>Retry</source>
+        <translation>تلاش دوباره</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>One order</source>
+        <translation>یک سفارش</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 orders</source>
+        <translation>%1 سفارش</translation>
+    </message>
+    <message>
+        <location filename="../../views/totals_panel.py" line="+0"/>
         <source>Not paid</source>
         <translation>پرداخت‌نشده</translation>
     </message>
@@ -708,6 +805,47 @@
         <location line="+0"/>
         <source>not approved</source>
         <translation>تأیید نشده</translation>
+    </message>
+    <message>
+        <location filename="../../views/review_queue.py" line="-55"/>
+        <location line="+196"/>
+        <source>No payments wait for approval</source>
+        <translation>پرداختی در انتظار تأیید نیست</translation>
+    </message>
+    <message>
+        <location line="-176"/>
+        <source>Refresh</source>
+        <translation>به‌روزرسانی</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the orders again (F5)</source>
+        <translation>خواندن دوبارهٔ سفارش‌ها (F5)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Open the payment&apos;s edit dialog (Enter)</source>
+        <translation>باز کردن پنجرهٔ ویرایش پرداخت (Enter)</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Looking through orders…</source>
+        <translation>در حال بررسی سفارش‌ها…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Looking through orders: %1 of %2</source>
+        <translation>در حال بررسی سفارش‌ها: %1 از %2</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>One payment waits for approval</source>
+        <translation>یک پرداخت در انتظار تأیید است</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 payments wait for approval</source>
+        <translation>%1 پرداخت در انتظار تأیید است</translation>
     </message>
 </context>
 </TS>
