@@ -19,6 +19,7 @@ from orderdesk.api import (
     NetworkError,
     ServerError,
     ShopClient,
+    UnexpectedRedirect,
 )
 from orderdesk.models import PaymentUpdate
 
@@ -236,3 +237,29 @@ def test_closing_the_client_ends_calls_in_flight(fault_server: StartServer) -> N
     assert [type(error) for error in outcome] == [ClientClosed]
     # The blocked read was woken, not left to run into its deadline.
     assert time.monotonic() - started < TIMEOUT / 2
+
+
+def _redirect_to(location: str, status: int) -> Behaviour:
+    head = (
+        f"HTTP/1.1 {status} Moved\r\nLocation: {location}\r\n"
+        "Content-Length: 0\r\nConnection: close\r\n\r\n"
+    )
+    return send(head.encode("ascii"))
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+@pytest.mark.parametrize("call", [GET, PATCH], ids=["GET", "PATCH"])
+def test_redirect_to_another_origin_sends_nothing_there(
+    fault_server: StartServer, status: int, call: Call
+) -> None:
+    elsewhere = fault_server(send(http_answer(200, b"{}")))
+    server = fault_server(_redirect_to(f"{elsewhere.url}/api/orders/1", status))
+
+    error, _ = _call(server.url, call)
+
+    assert isinstance(error, UnexpectedRedirect)
+    assert error.location == f"{elsewhere.url}/api/orders/1"
+    assert error.unknown_outcome is False
+    # Neither the token nor the body went anywhere but the server itself.
+    assert len(server.requests) == 1
+    assert elsewhere.requests == []
