@@ -257,7 +257,11 @@ class OrdersListView(QWidget):
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # Names vary most in length: the customer takes the spare width,
+        # rather than the short count of payments that happens to be last.
+        header.setSectionResizeMode(
+            OrderColumn.CUSTOMER, QHeaderView.ResizeMode.Stretch
+        )
         header.setSectionsMovable(True)
         table.doubleClicked.connect(self._request_order)
         table.installEventFilter(self)
@@ -328,6 +332,8 @@ class OrdersListView(QWidget):
         table.resizeColumnsToContents()
         header = table.horizontalHeader()
         for column in OrderColumn:
+            if column == OrderColumn.CUSTOMER:
+                continue
             width = min(header.sectionSize(column), MAX_COLUMN_WIDTH)
             header.resizeSection(column, width)
         table.setProperty("columns_fitted", True)

@@ -311,7 +311,6 @@ class ReviewQueueView(QWidget):
         # The first payments found are ready to step through at once.
         if not self.table.currentIndex().isValid():
             self._select_row(0)
-        self._fit_columns_once()
         self._update_state()
 
     def _on_loading_changed(self, loading: bool) -> None:
@@ -321,6 +320,8 @@ class ReviewQueueView(QWidget):
         self._update_state()
 
     def _on_progress(self, scanned: int, total: int) -> None:
+        # Rows arrive one by one; the widths follow a whole page of them.
+        self._fit_columns_once()
         if self.model.loading:
             fmt = self._formatter
             self._status.setText(
@@ -348,8 +349,8 @@ class ReviewQueueView(QWidget):
         empty = count == 0 and self.model.complete
         self._stack.setCurrentWidget(self._empty if empty else self.table)
         if not self.model.loading:
-            known = self.model.complete or count > 0
-            self._status.setText(_count_text(self._formatter, count) if known else "")
+            # An empty queue says so in the middle of the view instead.
+            self._status.setText(_count_text(self._formatter, count) if count else "")
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -362,7 +363,7 @@ class ReviewQueueView(QWidget):
     def _fit_columns_once(self) -> None:
         """Size columns to the first payments found; later widths stay."""
         table = self.table
-        if table.property("columns_fitted"):
+        if table.property("columns_fitted") or not self.model.rowCount():
             return
         table.resizeColumnsToContents()
         header = table.horizontalHeader()
@@ -373,8 +374,6 @@ class ReviewQueueView(QWidget):
 
 
 def _count_text(formatter: Formatter, count: int) -> str:
-    if count == 0:
-        return tr("No payments wait for approval")
     if count == 1:
         return tr("One payment waits for approval")
     return tr("%1 payments wait for approval").replace("%1", formatter.number(count))
