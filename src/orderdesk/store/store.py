@@ -527,7 +527,9 @@ class OrderStore:
         with tables.transaction():
             freed = tables.delete_entries(entries)
             freed += self._delete_thumbnails(tables, thumbnails)
-        tables.connection.execute("PRAGMA incremental_vacuum")
+        # executescript steps the pragma to its end; execute() would stop
+        # after the first page.
+        tables.connection.executescript("PRAGMA incremental_vacuum;")
         tables.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         logger.info(
             "Evicted %d orders and %d thumbnails from the offline cache",
