@@ -200,7 +200,7 @@ class ReviewQueueView(QWidget):
         self._busy.hide()
         refresh = QPushButton(tr("Refresh"), self)
         refresh.setObjectName("refresh_queue")
-        refresh.setToolTip(tr("Read the orders again (F5)"))
+        refresh.setToolTip(tr("Read every order again"))
         refresh.clicked.connect(self.refresh)
 
         row = QHBoxLayout()
@@ -271,12 +271,8 @@ class ReviewQueueView(QWidget):
         )
         self.approve_action.triggered.connect(self._request_approve)
         self.addAction(self.approve_action)
-
-        refresh = QAction(self)
-        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        refresh.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        refresh.triggered.connect(self.refresh)
-        self.addAction(refresh)
+        # No F5 here: the main window's Refresh owns it, and a second action
+        # on the same key would make both ambiguous. Route it to `refresh`.
 
     def _request_open(self) -> None:
         pending = self.selected()
