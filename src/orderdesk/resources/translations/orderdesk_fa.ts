@@ -720,7 +720,7 @@
         <translation>در حال بارگیری</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <location filename="../../views/review_queue.py" line="+37"/>
         <source>Retry</source>
         <translation>تلاش دوباره</translation>
@@ -808,19 +808,18 @@
     </message>
     <message>
         <location filename="../../views/review_queue.py" line="-55"/>
-        <location line="+196"/>
         <source>No payments wait for approval</source>
         <translation>پرداختی در انتظار تأیید نیست</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="+20"/>
         <source>Refresh</source>
         <translation>به‌روزرسانی</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Read the orders again (F5)</source>
-        <translation>خواندن دوبارهٔ سفارش‌ها (F5)</translation>
+        <source>Read every order again</source>
+        <translation>خواندن دوبارهٔ همهٔ سفارش‌ها</translation>
     </message>
     <message>
         <location line="+47"/>
@@ -828,17 +827,17 @@
         <translation>باز کردن پنجرهٔ ویرایش پرداخت (Enter)</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+65"/>
         <source>Looking through orders…</source>
         <translation>در حال بررسی سفارش‌ها…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Looking through orders: %1 of %2</source>
         <translation>در حال بررسی سفارش‌ها: %1 از %2</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+50"/>
         <source>One payment waits for approval</source>
         <translation>یک پرداخت در انتظار تأیید است</translation>
     </message>
