@@ -14,6 +14,7 @@ from pydantic import BeforeValidator
 
 MONEY_MIN = -(2**63)
 MONEY_MAX = 2**63 - 1
+_MAX_DIGITS = len(str(MONEY_MAX))
 
 
 def to_money(value: Any) -> int:
@@ -51,6 +52,10 @@ def _whole_number(value: float | str) -> int:
 
     if not exact.is_finite() or exact != exact.to_integral_value():
         raise ValueError("money must be a whole number of the smallest unit")
+    # "1e99999999" is a short string but a hundred-million-digit integer:
+    # refuse it by its exponent before `int()` spends minutes building it.
+    if exact and exact.adjusted() > _MAX_DIGITS:
+        raise ValueError("money is outside the signed 64-bit range")
     return int(exact)
 
 

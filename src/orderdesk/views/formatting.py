@@ -30,6 +30,9 @@ _LRM, _RLM = "\u200e", "\u200f"
 _BIDI_CONTROLS = frozenset(
     "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
+# QLocale formats 64-bit integers; a larger id or count from a broken server
+# would make it raise OverflowError inside a paint or a model's data().
+_QT_INTEGERS = range(-(2**63), 2**63)
 
 
 class Currency(StrEnum):
@@ -82,18 +85,20 @@ class Formatter:
 
     def number(self, value: int | None) -> str:
         """A whole number with the locale's digits and grouping."""
-        if value is None:
+        if value is None or int(value) not in _QT_INTEGERS:
             return EM_DASH
         return self.locale.toString(int(value))
 
     def money(self, amount: int | None) -> str:
         """An amount held in Rial, shown in the chosen currency with its unit."""
-        if amount is None:
+        if amount is None or amount not in _QT_INTEGERS:
             return EM_DASH
         return f"{self.money_figure(amount)} {self.currency_unit()}"
 
     def money_figure(self, amount: int) -> str:
         """An amount held in Rial as a grouped figure, without its unit."""
+        if amount not in _QT_INTEGERS:
+            return EM_DASH
         if self.currency is Currency.RIAL:
             return self.locale.toString(amount)
 
