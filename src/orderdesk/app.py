@@ -6,6 +6,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
@@ -32,6 +33,23 @@ APP_NAME = "OrderDesk"
 DEMO_ORDER = 1
 
 
+@dataclass(frozen=True)
+class Context:
+    """What every part of the start-up shares.
+
+    Attributes:
+        options: The command line.
+        settings: The user's preferences and remembered layouts.
+        formatter: How values are shown in the chosen language and currency.
+        resources: Closed when the application ends, however it ends.
+    """
+
+    options: Options
+    settings: Settings
+    formatter: Formatter
+    resources: ExitStack
+
+
 def run(options: Options) -> int:
     """Run the application until its window closes; returns the exit code."""
     configure_logging(verbose=options.verbose)
@@ -41,6 +59,7 @@ def run(options: Options) -> int:
         _quit_on_signals(app)
         currency = Currency(options.currency) if options.currency else None
         formatter = Formatter(QLocale(), currency or settings.currency)
+        context = Context(options, settings, formatter, resources)
 
         if options.demo:
             try:
@@ -48,13 +67,11 @@ def run(options: Options) -> int:
             except SandboxUnavailable as error:
                 print(f"orderdesk: {error}", file=sys.stderr)
                 return 1
-            window = _open_window(
-                client, formatter, options, resources, connect_and_keep
-            )
+            window = _open_window(context, client, connect_and_keep)
             window.open_order(options.order or DEMO_ORDER)
             return app.exec()
 
-        startup = Startup(formatter, options, resources, settings)
+        startup = Startup(context)
         startup.begin()
         return app.exec()
 
@@ -65,20 +82,12 @@ class Startup:
     Without a stored token, the sign-in dialog asks for one.
     """
 
-    def __init__(
-        self,
-        formatter: Formatter,
-        options: Options,
-        resources: ExitStack,
-        settings: Settings,
-    ) -> None:
-        self._formatter = formatter
-        self._options = options
-        self._resources = resources
-        self._settings = settings
+    def __init__(self, context: Context) -> None:
+        self._context = context
+        self._settings = context.settings
         self._tokens = TokenStore()
         self._runner = TaskRunner()
-        self._server = options.server or settings.last_server or ""
+        self._server = context.options.server or self._settings.last_server or ""
         self._dialog: SignInDialog | None = None
 
     def begin(self) -> None:
@@ -119,11 +128,9 @@ class Startup:
 
     def _show(self, client: ShopClient) -> None:
         self._settings.remember_server(client.base_url)
-        window = _open_window(
-            client, self._formatter, self._options, self._resources, self._connect
-        )
-        if self._options.order is not None:
-            window.open_order(self._options.order)
+        window = _open_window(self._context, client, self._connect)
+        if self._context.options.order is not None:
+            window.open_order(self._context.options.order)
 
 
 def connect_and_keep(
@@ -144,20 +151,16 @@ def connect_and_keep(
     return client
 
 
-def _open_window(
-    client: ShopClient,
-    formatter: Formatter,
-    options: Options,
-    resources: ExitStack,
-    connect: Connect,
-) -> MainWindow:
-    resources.callback(client.close)
+def _open_window(context: Context, client: ShopClient, connect: Connect) -> MainWindow:
+    context.resources.callback(client.close)
     images = ThumbnailLoader(client, _thumbnail_dir())
-    window = MainWindow(client, formatter, images, connect)
+    # A screenshot shows the default layout, whatever this user arranged.
+    remembered = None if context.options.screenshot else context.settings
+    window = MainWindow(client, context.formatter, images, connect, settings=remembered)
     images.setParent(window)
     images.image_ready.connect(window.order_view.schedule_image_refresh)
-    if options.screenshot is not None:
-        ScreenshotTaker(window, options.screenshot, images)
+    if context.options.screenshot is not None:
+        ScreenshotTaker(window, context.options.screenshot, images)
     window.show()
     return window
 

@@ -8,7 +8,7 @@ system keyring (see `orderdesk.api.tokens`).
 import logging
 from typing import Final
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from orderdesk.i18n import Language, parse_language
 from orderdesk.views.formatting import Currency
@@ -28,6 +28,7 @@ class Key:
     CURRENCY: Final = "ui/currency"
     LAST_SERVER: Final = "server/last"
     KNOWN_SERVERS: Final = "server/known"
+    LAYOUT_PREFIX: Final = "layout/"
 
     ALL: Final = (LANGUAGE, CURRENCY, LAST_SERVER, KNOWN_SERVERS)
 
@@ -108,6 +109,15 @@ class Settings:
         self._store.setValue(Key.KNOWN_SERVERS, servers)
         if self.last_server == url:
             self._store.remove(Key.LAST_SERVER)
+
+    def layout(self, name: str) -> QByteArray | None:
+        """A saved layout (window geometry, header state), if any."""
+        value = self._store.value(Key.LAYOUT_PREFIX + name)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_layout(self, name: str, state: QByteArray) -> None:
+        """Keep a layout, as Qt's saveGeometry/saveState wrote it."""
+        self._store.setValue(Key.LAYOUT_PREFIX + name, state)
 
     def sync(self) -> None:
         """Write pending changes to disk now rather than at exit."""

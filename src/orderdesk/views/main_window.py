@@ -1,8 +1,9 @@
 """The main window: opens orders, shows one, and saves payment changes."""
 
 import logging
+from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -34,6 +35,18 @@ logger = logging.getLogger(__name__)
 STATUS_TIMEOUT_MS = 8000
 
 
+class LayoutMemory(Protocol):
+    """Where window and table layouts are remembered (`orderdesk.settings`)."""
+
+    def layout(self, name: str) -> QByteArray | None:
+        """A saved layout, if any."""
+        ...
+
+    def set_layout(self, name: str, state: QByteArray) -> None:
+        """Keep a layout."""
+        ...
+
+
 class MainWindow(QMainWindow):
     """The application's window for one signed-in server and account.
 
@@ -43,6 +56,9 @@ class MainWindow(QMainWindow):
         images: Where thumbnails come from.
         connect: Checks a server address and token and returns a client;
             used to sign in again after the server refuses the token.
+        parent: The owning widget, if any.
+        settings: Where the window's size, layout and column widths are
+            remembered; nothing is remembered without it.
 
     Signals:
         order_loaded(object): An `Order` was shown.
@@ -61,6 +77,8 @@ class MainWindow(QMainWindow):
         images: ImageSource | None = None,
         connect: Connect | None = None,
         parent: QWidget | None = None,
+        *,
+        settings: LayoutMemory | None = None,
     ) -> None:
         super().__init__(parent)
         self._client = client
@@ -69,6 +87,8 @@ class MainWindow(QMainWindow):
         self._methods: list[PaymentMethod] = []
         self._connect = connect
         self._editors: dict[int, PaymentEditor] = {}
+        self._approval_pending: int | None = None
+        self._waiting_for_sign_in: PaymentEditor | None = None
         self._read_only_reason = ""
 
         self.setObjectName("main_window")
@@ -87,6 +107,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._runner.busy_changed.connect(self._busy.setVisible)
         self.resize(1280, 820)
+        self._settings = settings
+        self._restore_layout()
         self._load_methods()
 
     @property
@@ -152,11 +174,13 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.accepted.connect(lambda: self._approve_confirmed(payment_id))
+        self._approval_pending = payment_id
+        box.accepted.connect(self._approve_confirmed)
         box.open()
 
-    def _approve_confirmed(self, payment_id: int) -> None:
-        editor = self._editor_for(payment_id)
+    def _approve_confirmed(self) -> None:
+        payment_id, self._approval_pending = self._approval_pending, None
+        editor = self._editor_for(payment_id) if payment_id is not None else None
         if editor is None:
             return
         editor.dialog.approved.setChecked(True)
@@ -184,16 +208,14 @@ class MainWindow(QMainWindow):
             dialog.block_save(self._read_only_reason)
 
         editor = PaymentEditor(dialog, lambda: self._client, self._runner, self)
-        editor.saved.connect(
-            lambda order, fields: self._on_payment_saved(payment_id, order, fields)
-        )
+        # Bound methods only: a lambda holding the editor or the window
+        # crashes PySide when the sender is destroyed.
+        editor.saved.connect(self._on_payment_saved)
         editor.order_changed.connect(self._on_order_changed)
-        editor.sign_in_needed.connect(lambda: self._ask_sign_in(editor))
+        editor.sign_in_needed.connect(self._ask_sign_in)
         editor.forbidden.connect(self._make_read_only)
-        editor.failed.connect(
-            lambda reason: show_warning(self, tr("Payment not saved"), reason)
-        )
-        editor.finished.connect(lambda: self._forget_editor(payment_id))
+        editor.failed.connect(self._on_editor_failed)
+        editor.finished.connect(self._forget_editor)
         self._editors[payment_id] = editor
         return editor
 
@@ -201,7 +223,32 @@ class MainWindow(QMainWindow):
         """Override of `QWidget.closeEvent`: results in flight are dropped."""
         self._runner.cancel_all()
         self._client.close()
+        self._save_layout()
         super().closeEvent(event)
+
+    def _restore_layout(self) -> None:
+        if self._settings is None:
+            return
+        geometry = self._settings.layout("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self._settings.layout("main_window/state")
+        if state is not None:
+            self.restoreState(state)
+        headers = {
+            name: state
+            for name in ("items", "payments")
+            if (state := self._settings.layout(f"tables/{name}")) is not None
+        }
+        self.order_view.restore_header_states(headers)
+
+    def _save_layout(self) -> None:
+        if self._settings is None:
+            return
+        self._settings.set_layout("main_window/geometry", self.saveGeometry())
+        self._settings.set_layout("main_window/state", self.saveState())
+        for name, state in self.order_view.header_states().items():
+            self._settings.set_layout(f"tables/{name}", state)
 
     def _build_actions(self) -> None:
         open_action = QAction(tr("&Open order…"), self)
@@ -299,8 +346,8 @@ class MainWindow(QMainWindow):
             editor.dialog if editor.dialog.isVisible() else self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._waiting_for_sign_in = editor
         dialog.signed_in.connect(self._on_signed_in)
-        dialog.signed_in.connect(lambda _client: editor.signed_in_again())
         dialog.open()
 
     def _on_signed_in(self, client: ShopClient) -> None:
@@ -308,9 +355,15 @@ class MainWindow(QMainWindow):
         previous, self._client = self._client, client
         if previous is not client:
             previous.close()
+        waiting, self._waiting_for_sign_in = self._waiting_for_sign_in, None
+        if waiting is not None:
+            waiting.signed_in_again()
         self._server.setText(client.base_url)
         self._make_read_only("")
         self._load_methods()
+
+    def _on_editor_failed(self, reason: str) -> None:
+        show_warning(self, tr("Payment not saved"), reason)
 
     def _make_read_only(self, reason: str) -> None:
         self._read_only_reason = reason
@@ -319,5 +372,8 @@ class MainWindow(QMainWindow):
     def _forget_editor(self, payment_id: int) -> None:
         editor = self._editors.pop(payment_id, None)
         if editor is not None:
-            editor.dialog.deleteLater()
-            editor.deleteLater()
+            # Handing both to Python lets them go with their last reference
+            # (a task may still hold one). deleteLater() here crashed PySide
+            # 6.12 when it ran while that task's callback was on the stack.
+            editor.dialog.setParent(None)
+            editor.setParent(None)

@@ -4,6 +4,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import (
+    QByteArray,
     QItemSelectionModel,
     QModelIndex,
     QSortFilterProxyModel,
@@ -196,6 +197,22 @@ class OrderView(QWidget):
         self.payments_table.scrollTo(index)
         return True
 
+    def header_states(self) -> dict[str, QByteArray]:
+        """The column widths and order of both tables, to be remembered."""
+        return {
+            "items": self.items_table.horizontalHeader().saveState(),
+            "payments": self.payments_table.horizontalHeader().saveState(),
+        }
+
+    def restore_header_states(self, states: dict[str, QByteArray]) -> None:
+        """Put back remembered column widths and order."""
+        tables = {"items": self.items_table, "payments": self.payments_table}
+        for name, state in states.items():
+            table = tables.get(name)
+            if table is not None and table.horizontalHeader().restoreState(state):
+                # The user's widths win over fitting to the first order.
+                table.setProperty("columns_fitted", True)
+
     def set_read_only(self, reason: str) -> None:
         """Disable editing with a reason the user can read; "" enables it."""
         self._read_only_reason = reason
@@ -315,7 +332,7 @@ class OrderView(QWidget):
         self.payments_table.setObjectName("payments_table")
         self.payments_table.activated.connect(self._on_payments_table_activated)
         self.payments_table.selectionModel().currentChanged.connect(
-            lambda *_: self._update_edit_button()
+            self._on_current_payment_changed
         )
 
         self._edit_button = QPushButton(tr("Edit payment…"), self)
@@ -430,6 +447,11 @@ class OrderView(QWidget):
         if payment_id is None or self._read_only_reason:
             return
         self.payment_activated.emit(int(payment_id))
+
+    def _on_current_payment_changed(
+        self, _current: QModelIndex, _previous: QModelIndex
+    ) -> None:
+        self._update_edit_button()
 
     def _on_approve_triggered(self) -> None:
         payment_id = self.selected_payment_id()

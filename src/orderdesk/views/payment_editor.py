@@ -51,22 +51,24 @@ class PaymentEditor(QObject):
         parent: The owning window.
 
     Signals:
-        saved(object, tuple): The answered `Order`, and the names of the
-            fields that were sent.
+        saved(int, object, tuple): The payment id, the answered `Order`, and
+            the names of the fields that were sent.
         order_changed(object): The server's current `Order`, read while
             checking or reconciling; the view should show it.
-        sign_in_needed(): The server refused the token.
+        sign_in_needed(object): The server refused the token; this editor
+            waits for `signed_in_again`.
         forbidden(str): This account may not edit payments; the reason.
         failed(str): A failure that no open dialog could show.
-        finished(): The dialog closed and nothing is in flight any more.
+        finished(int): The dialog of this payment id closed and nothing is
+            in flight any more.
     """
 
-    saved = Signal(object, tuple)
+    saved = Signal(int, object, tuple)
     order_changed = Signal(object)
-    sign_in_needed = Signal()
+    sign_in_needed = Signal(object)
     forbidden = Signal(str)
     failed = Signal(str)
-    finished = Signal()
+    finished = Signal(int)
 
     def __init__(
         self,
@@ -82,9 +84,7 @@ class PaymentEditor(QObject):
         self._in_flight = False
         self._dialog_open = True
         dialog.save_requested.connect(self.save)
-        dialog.apply_anyway_requested.connect(
-            lambda update: self.save(update, force=True)
-        )
+        dialog.apply_anyway_requested.connect(self._on_apply_anyway_requested)
         dialog.reload_requested.connect(self.reload)
         dialog.finished.connect(self._on_dialog_finished)
 
@@ -112,6 +112,9 @@ class PaymentEditor(QObject):
             lambda outcome: self._on_outcome(update, outcome),
             lambda error: self._on_failed(update, error),
         )
+
+    def _on_apply_anyway_requested(self, update: PaymentUpdate) -> None:
+        self.save(update, force=True)
 
     def reload(self) -> None:
         """Read the order again and take the server's version of the payment."""
@@ -150,7 +153,7 @@ class PaymentEditor(QObject):
         self._finish_if_closed()
 
     def _on_saved(self, order: Order, update: PaymentUpdate) -> None:
-        self.saved.emit(order, tuple(sorted(update.model_fields_set)))
+        self.saved.emit(self.payment_id, order, tuple(sorted(update.model_fields_set)))
         if self._dialog_open:
             self.dialog.accept()
 
@@ -195,7 +198,7 @@ class PaymentEditor(QObject):
         match error:
             case AuthenticationFailed():
                 self.dialog.show_error(error)
-                self.sign_in_needed.emit()
+                self.sign_in_needed.emit(self)
             case PermissionDenied():
                 self.dialog.show_error(error)
                 self.dialog.block_save(describe(error))
@@ -291,7 +294,7 @@ class PaymentEditor(QObject):
 
     def _finish_if_closed(self) -> None:
         if not self._dialog_open and not self._in_flight:
-            self.finished.emit()
+            self.finished.emit(self.payment_id)
 
 
 def payment_gone_text() -> str:

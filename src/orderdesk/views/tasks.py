@@ -2,74 +2,57 @@
 
 Every network or disk call runs as a `QRunnable` on the global
 `QThreadPool`. Its result, or the exception it raised, comes back to the UI
-thread as a queued signal and is handed to the callbacks given at start. A
-`TaskRunner` belongs to one window: when the window closes, its tasks are
-cancelled, which means their results are dropped, not that the calls stop.
+thread through one application-wide dispatcher (a queued signal) and is
+handed to the callbacks given at start. A `TaskRunner` belongs to one
+window: when the window closes or is destroyed, its tasks are cancelled,
+which means their results are dropped, not that the calls stop.
+
+No QObject is created per call and none is ever destroyed on a pool
+thread: a worker only knows its task's number. (A per-call QObject owned
+by Python can be freed by whichever thread drops its last reference, which
+crashes Qt when that is a pool thread.)
 """
 
+import itertools
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-
-class _Relay(QObject):
-    """Carries one task's outcome from a pool thread to the UI thread.
-
-    Signals:
-        succeeded(object): The call returned this value.
-        failed(object): The call raised this exception.
-    """
-
-    succeeded = Signal(object)
-    failed = Signal(object)
+_numbers = itertools.count(1)
 
 
-class _Job(QRunnable):
-    def __init__(self, call: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self._call = call
-        # The job keeps the relay alive until it has emitted.
-        self._relay = relay
-
-    def run(self) -> None:  # QRunnable.run
-        try:
-            result = self._call()
-        # Whatever the call raised belongs to the UI, which decides what to say.
-        except Exception as error:
-            self._relay.failed.emit(error)
-        else:
-            self._relay.succeeded.emit(result)
-
-
-class Task(QObject, Generic[T]):
+class Task(Generic[T]):
     """One call in flight, as seen from the UI thread.
 
-    Signals:
-        finished(): Emitted after a callback ran, whether it succeeded or not.
+    Attributes:
+        number: Identifies the task between the pool thread and the UI.
+        owner: The runner that started it; its window's lifetime.
+        running: False once its outcome has been delivered or dropped.
     """
-
-    finished = Signal()
 
     def __init__(
         self,
         on_success: Callable[[T], None],
         on_error: Callable[[Exception], None],
-        parent: QObject,
+        on_settled: Callable[["Task[Any]"], None],
+        *,
+        owner: QObject,
     ) -> None:
-        super().__init__(parent)
+        self.number = next(_numbers)
+        self.owner = owner
+        self.running = True
         self._on_success = on_success
         self._on_error = on_error
+        self._on_settled = on_settled
         self._cancelled = False
-        self.running = True
-        self.relay = _Relay()
-        self.relay.succeeded.connect(self._succeeded)
-        self.relay.failed.connect(self._failed)
 
     def cancel(self) -> None:
         """Drop the result of this call when it arrives."""
@@ -80,22 +63,82 @@ class Task(QObject, Generic[T]):
         """Whether the result will be dropped."""
         return self._cancelled
 
-    @Slot(object)
-    def _succeeded(self, result: T) -> None:
-        self._settle(lambda: self._on_success(result))
+    def settle(self, ok: bool, value: Any) -> None:
+        """Deliver the outcome on the UI thread, unless cancelled.
 
-    @Slot(object)
-    def _failed(self, error: Exception) -> None:
-        self._settle(lambda: self._on_error(error))
-
-    def _settle(self, deliver: Callable[[], None]) -> None:
+        A task whose owner was destroyed (its window is gone) is dropped
+        without a word: there is nobody left to tell.
+        """
         self.running = False
+        if not shiboken6.isValid(self.owner):
+            return
         try:
-            if not self._cancelled:
-                deliver()
+            if self._cancelled:
+                return
+            if ok:
+                self._on_success(value)
+            else:
+                self._on_error(value)
         finally:
-            self.finished.emit()
-            self.deleteLater()
+            self._on_settled(self)
+
+
+class _Dispatcher(QObject):
+    """Carries outcomes from pool threads to the UI thread.
+
+    Signals:
+        delivered(int, bool, object): Task number, whether the call returned,
+            and its value or exception.
+    """
+
+    delivered = Signal(int, bool, object)
+
+    def __init__(self, parent: QObject | None) -> None:
+        super().__init__(parent)
+        self._tasks: dict[int, Task[Any]] = {}
+        self._lock = threading.Lock()
+        # Emitted from pool threads, so Qt queues it to this object's thread.
+        self.delivered.connect(self._on_delivered)
+
+    def register(self, task: Task[Any]) -> None:
+        with self._lock:
+            self._tasks[task.number] = task
+
+    def _on_delivered(self, number: int, ok: bool, value: object) -> None:
+        with self._lock:
+            task = self._tasks.pop(number, None)
+        if task is not None:
+            task.settle(ok, value)
+
+
+_dispatcher: _Dispatcher | None = None
+
+
+def _the_dispatcher() -> _Dispatcher:
+    """The dispatcher, made on the UI thread on first use."""
+    global _dispatcher
+    if _dispatcher is None:
+        _dispatcher = _Dispatcher(QCoreApplication.instance())
+    return _dispatcher
+
+
+class _Job(QRunnable):
+    def __init__(
+        self, call: Callable[[], Any], number: int, dispatcher: _Dispatcher
+    ) -> None:
+        super().__init__()
+        self._call = call
+        self._number = number
+        self._dispatcher = dispatcher
+
+    def run(self) -> None:  # QRunnable.run
+        # Whatever the call raised belongs to the UI, which decides what to say.
+        try:
+            result = self._call()
+        except Exception as error:
+            self._dispatcher.delivered.emit(self._number, False, error)
+        else:
+            self._dispatcher.delivered.emit(self._number, True, result)
 
 
 class TaskRunner(QObject):
@@ -130,13 +173,14 @@ class TaskRunner(QObject):
         Returns:
             The task, which can be cancelled.
         """
-        task: Task[T] = Task(on_success, on_error, self)
+        dispatcher = _the_dispatcher()
+        task: Task[T] = Task(on_success, on_error, self._forget, owner=self)
         self._tasks.add(task)
-        task.finished.connect(lambda: self._forget(task))
+        dispatcher.register(task)
         if len(self._tasks) == 1:
             self.busy_changed.emit(True)
 
-        self._pool.start(_Job(call, task.relay))
+        self._pool.start(_Job(call, task.number, dispatcher))
         return task
 
     @property
@@ -146,10 +190,15 @@ class TaskRunner(QObject):
 
     def cancel_all(self) -> None:
         """Drop the results of every call in flight, as when a window closes."""
-        for task in self._tasks:
-            task.cancel()
+        _cancel_each(self._tasks)
 
     def _forget(self, task: Task[Any]) -> None:
         self._tasks.discard(task)
-        if not self._tasks:
+        # A cancelled task's window may be gone; nobody listens any more.
+        if not self._tasks and not task.cancelled:
             self.busy_changed.emit(False)
+
+
+def _cancel_each(tasks: set[Task[Any]]) -> None:
+    for task in tasks:
+        task.cancel()
