@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import platformdirs
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from orderdesk.api import ApiError, ShopClient, TokenStore
 from orderdesk.cli import Options
+from orderdesk.crash import install_excepthook
 from orderdesk.demo import SandboxServer, SandboxUnavailable
 from orderdesk.i18n import install_language, resolve_language
 from orderdesk.logging_setup import configure_logging
@@ -56,6 +58,7 @@ def run(options: Options) -> int:
     with ExitStack() as resources:
         settings = Settings()
         app = _make_application(options, settings)
+        install_excepthook()
         _quit_on_signals(app)
         currency = Currency(options.currency) if options.currency else None
         formatter = Formatter(QLocale(), currency or settings.currency)
@@ -63,11 +66,16 @@ def run(options: Options) -> int:
 
         if options.demo:
             try:
-                client = resources.enter_context(_demo_client())
+                client = resources.enter_context(
+                    _demo_client(options.allow_insecure_http)
+                )
             except SandboxUnavailable as error:
                 print(f"orderdesk: {error}", file=sys.stderr)
                 return 1
-            window = _open_window(context, client, connect_and_keep)
+            connect = partial(
+                connect_and_keep, allow_insecure_http=options.allow_insecure_http
+            )
+            window = _open_window(context, client, connect)
             window.open_order(options.order or DEMO_ORDER)
             return app.exec()
 
@@ -106,7 +114,11 @@ class Startup:
             self._ask_sign_in()
             return
         try:
-            client = ShopClient(self._server, token)
+            client = ShopClient(
+                self._server,
+                token,
+                allow_insecure_http=self._context.options.allow_insecure_http,
+            )
         except ApiError as error:
             self._ask_sign_in(describe(error))
             return
@@ -124,7 +136,12 @@ class Startup:
         dialog.open()
 
     def _connect(self, server: str, token: str) -> ShopClient:
-        return connect_and_keep(server, token, self._tokens)
+        return connect_and_keep(
+            server,
+            token,
+            self._tokens,
+            allow_insecure_http=self._context.options.allow_insecure_http,
+        )
 
     def _show(self, client: ShopClient) -> None:
         self._settings.remember_server(client.base_url)
@@ -134,13 +151,18 @@ class Startup:
 
 
 def connect_and_keep(
-    server: str, token: str, tokens: TokenStore | None = None
+    server: str,
+    token: str,
+    tokens: TokenStore | None = None,
+    *,
+    allow_insecure_http: bool = False,
 ) -> ShopClient:
     """Runs on a pool thread: check a token with a real call, then keep it.
 
-    Without a token store (the demo), the token stays in memory only.
+    Without a token store (the demo), the token stays in memory only. Plain
+    http to another machine is refused unless `allow_insecure_http`.
     """
-    client = ShopClient(server, token)
+    client = ShopClient(server, token, allow_insecure_http=allow_insecure_http)
     try:
         client.list_payment_methods()
     except Exception:
@@ -166,7 +188,7 @@ def _open_window(context: Context, client: ShopClient, connect: Connect) -> Main
 
 
 @contextmanager
-def _demo_client() -> Iterator[ShopClient]:
+def _demo_client(allow_insecure_http: bool = False) -> Iterator[ShopClient]:
     """Start a sandbox on a fresh database and sign in as its cashier.
 
     The token stays in memory: nothing of the demo reaches the keyring. The
@@ -177,7 +199,11 @@ def _demo_client() -> Iterator[ShopClient]:
         SandboxServer(Path(folder) / "demo.sqlite3") as server,
     ):
         assert server.info is not None
-        with ShopClient(server.info.url, server.info.tokens["cashier"]) as client:
+        with ShopClient(
+            server.info.url,
+            server.info.tokens["cashier"],
+            allow_insecure_http=allow_insecure_http,
+        ) as client:
             yield client
 
 

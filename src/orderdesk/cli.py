@@ -19,6 +19,9 @@ class Options:
         verbose: Log requests at DEBUG level.
         currency: "rial" or "toman" to show amounts in; None follows the
             settings.
+        allow_insecure_http: Accept a plain http:// server on another
+            machine; the window then warns that the connection is not
+            encrypted.
     """
 
     server: str | None
@@ -28,6 +31,7 @@ class Options:
     lang: str | None
     verbose: bool
     currency: str | None = None
+    allow_insecure_http: bool = False
 
 
 def parse_options(argv: list[str] | None = None) -> Options:
@@ -58,6 +62,12 @@ def parse_options(argv: list[str] | None = None) -> Options:
         help="show amounts in Rial or Toman (default: the setting, else Rial)",
     )
     parser.add_argument("--verbose", action="store_true", help="log more detail")
+    parser.add_argument(
+        "--allow-insecure-http",
+        action="store_true",
+        help="accept a plain http:// server on another machine (the token and "
+        "the orders then travel unencrypted)",
+    )
     args = parser.parse_args(argv)
 
     if args.screenshot is not None and args.order is None and not args.demo:
@@ -70,6 +80,7 @@ def parse_options(argv: list[str] | None = None) -> Options:
         lang=args.lang,
         verbose=args.verbose,
         currency=args.currency,
+        allow_insecure_http=args.allow_insecure_http,
     )
 
 
