@@ -130,6 +130,8 @@ SEARCHES = {
     "mobile prefix": ("0930874", [101]),
     "last four digits": ("4204", [103, 101]),
     "last four in persian digits": ("۴۲۰۴", [103, 101]),
+    "name and last digits": ("قربانی 4204", [101]),
+    "last digits and name": ("4204 یوسفی", [103]),
     "national code": (NATIONAL_CODE, [103]),
     "national code in persian digits": ("۰۴۹۹۳۷۰۸۹۹", [103]),
     "key prefix": ("AB12cd", [104]),

@@ -77,7 +77,7 @@ CREATE TABLE thumbnails (
 CREATE INDEX thumbnails_by_access ON thumbnails (accessed_at);
 """
 
-TERM_ROW_BYTES: Final = 20
+TERM_ROW_BYTES: Final = 24
 """About what one row of `terms` takes on disk, index pages included."""
 
 ROW_OVERHEAD: Final = 64
@@ -153,4 +153,4 @@ def is_corruption(error: sqlite3.Error) -> bool:
     if code is None:
         return False
     # SQLITE_CORRUPT and SQLITE_NOTADB, whatever their extended codes.
-    return code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+    return (code & 0xFF) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)

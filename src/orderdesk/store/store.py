@@ -1,7 +1,6 @@
 """The offline store of one server and account: `OrderStore`."""
 
 import hashlib
-import hmac
 import json
 import logging
 import sqlite3
@@ -13,10 +12,12 @@ from pathlib import Path
 from typing import TypeVar
 
 from orderdesk.models import Order, OrderPage
-from orderdesk.store import files, schema
+from orderdesk.store import files, schema, upkeep
 from orderdesk.store.crypto import CacheCipher, DecryptionError
 from orderdesk.store.index import query_terms
+from orderdesk.store.opening import StoreUnavailable, open_tables, replace
 from orderdesk.store.records import CachedOrder, CachedPage, CachedSummary
+from orderdesk.store.search import rarest_first, search_tail
 from orderdesk.store.tables import (
     Tables,
     prepare_entry,
@@ -30,8 +31,6 @@ DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 """The default size cap of one database, thumbnails included."""
 
 MAX_THUMBNAIL_BYTES = 2 * 1024 * 1024
-MAX_PAGES = 1000
-"""List pages kept per database; the oldest fetched go first."""
 
 _EVICT_TO = 0.9
 """Eviction frees a tenth of the cap at once, so it does not run on each save."""
@@ -39,13 +38,9 @@ _EVICT_TO = 0.9
 _TOUCH_AFTER = 60.0
 """Seconds before a repeated read counts as a new access (saves writes)."""
 
-_ALSO_HAS_TERM = "EXISTS (SELECT 1 FROM terms AS o WHERE o.term = ? AND o.seq = t.seq)"
-
 _T = TypeVar("_T")
 
-
-class StoreUnavailable(Exception):
-    """No database can be kept in the folder (not writable, disk full, locked)."""
+__all__ = ["DEFAULT_MAX_BYTES", "OrderStore", "StoreUnavailable"]
 
 
 def _timestamp(moment: datetime) -> float:
@@ -120,8 +115,7 @@ class OrderStore:
         cipher = CacheCipher(key)
         path = files.database_path(folder, server_origin, account)
         store = cls(path, cipher, max_bytes=max_bytes, clock=clock)
-        with store._lock:
-            store._start()
+        store._tables = open_tables(path, cipher)
         return store
 
     @property
@@ -186,7 +180,7 @@ class OrderStore:
             with tables.transaction():
                 for entry in entries:
                     tables.put_entry(entry, when, now)
-                self._put_page(tables, token, sealed, when)
+                upkeep.put_page(tables, token, sealed, when)
             self._enforce_cap(tables)
 
         self._run("save a page", write, None)
@@ -260,37 +254,17 @@ class OrderStore:
             offset: Rows to skip, for paging.
         """
         tokens = [self._cipher.term(term) for term in query_terms(text)]
-        where: list[str] = []
-        args: list[object] = []
-        if status is not None:
-            where.append("e.status = ?")
-            args.append(status)
-        if is_paid is not None:
-            where.append("e.is_paid = ?")
-            args.append(int(is_paid))
 
-        if tokens:
-            # The longest term leads: its tokens are read in sequence order
-            # and the others are probed by primary key, so the search stops
-            # as soon as the page is full.
-            source = "FROM terms AS t CROSS JOIN entries AS e ON e.seq = t.seq"
-            where.insert(0, "t.term = ?")
-            args.insert(0, tokens[0])
-            for token in tokens[1:]:
-                where.append(_ALSO_HAS_TERM)
-                args.append(token)
-            order = "ORDER BY t.seq DESC"
-        else:
-            source = "FROM entries AS e"
-            order = "ORDER BY e.seq DESC"
+        def read(tables: Tables) -> list[CachedSummary]:
+            leading = rarest_first(tables.connection, tokens)
+            if tokens and not leading:
+                return []
+            tail, args = search_tail(
+                leading, status=status, is_paid=is_paid, limit=limit, offset=offset
+            )
+            return tables.summaries(tail, args)
 
-        condition = f"WHERE {' AND '.join(where)}" if where else ""
-        tail = (
-            f"{source} LEFT JOIN documents AS d ON d.id = e.id {condition}"
-            f" {order} LIMIT ? OFFSET ?"
-        )
-        args += [max(limit, 0), max(offset, 0)]
-        return self._run("search", lambda tables: tables.summaries(tail, args), [])
+        return self._run("search", read, [])
 
     def count(self) -> int:
         """How many orders are cached (listed, whether or not opened)."""
@@ -311,17 +285,7 @@ class OrderStore:
         url_hash = hashlib.sha256(url.encode("utf-8")).digest()
 
         def write(tables: Tables) -> None:
-            size = len(data) + schema.ROW_OVERHEAD
-            with tables.transaction():
-                old = tables.connection.execute(
-                    "SELECT size FROM thumbnails WHERE url_hash = ?", (url_hash,)
-                ).fetchone()
-                tables.connection.execute(
-                    "INSERT OR REPLACE INTO thumbnails"
-                    " (url_hash, accessed_at, size, data) VALUES (?, ?, ?, ?)",
-                    (url_hash, self._clock(), size, data),
-                )
-                tables.total_bytes += size - (old[0] if old is not None else 0)
+            upkeep.put_thumbnail(tables, url_hash, data, self._clock())
             self._enforce_cap(tables)
 
         self._run("save a thumbnail", write, None)
@@ -331,18 +295,8 @@ class OrderStore:
         url_hash = hashlib.sha256(url.encode("utf-8")).digest()
 
         def read(tables: Tables) -> bytes | None:
-            row = tables.connection.execute(
-                "SELECT id, accessed_at, data FROM thumbnails WHERE url_hash = ?",
-                (url_hash,),
-            ).fetchone()
-            if row is None:
-                return None
             now = self._clock()
-            if now - row[1] > _TOUCH_AFTER:
-                tables.connection.execute(
-                    "UPDATE thumbnails SET accessed_at = ? WHERE id = ?", (now, row[0])
-                )
-            return bytes(row[2])
+            return upkeep.read_thumbnail(tables, url_hash, now, _TOUCH_AFTER)
 
         return self._run("read a thumbnail", read, None)
 
@@ -354,7 +308,7 @@ class OrderStore:
         Returns:
             About how many bytes were freed.
         """
-        return self._run("evict", lambda tables: self._evict(tables, max_bytes), 0)
+        return self._run("evict", lambda tables: upkeep.evict(tables, max_bytes), 0)
 
     # -- life ---------------------------------------------------------------
 
@@ -397,158 +351,18 @@ class OrderStore:
                     logger.warning("Offline store could not %s: %s", action, exc)
                 return default
 
-    def _start(self) -> None:
-        """Open the database; discard it and start empty if it cannot be read."""
-        try:
-            files.prepare_folder(self._path.parent)
-        except OSError as exc:
-            raise StoreUnavailable(f"cannot prepare {self._path.parent}") from exc
-
-        problem = self._try_open()
-        if problem is None:
-            return
-        logger.warning(
-            "Discarding the offline cache %s: %s; starting it empty",
-            self._path.name,
-            problem,
-        )
-        self._discard_files()
-        problem = self._try_open()
-        if problem is not None:
-            raise StoreUnavailable(f"a new database is unusable: {problem}")
-
-    def _try_open(self) -> str | None:
-        """Open the database file; return why it cannot be used, or None."""
-        problem = self._header_problem()
-        if problem is not None:
-            return problem
-        try:
-            files.create_private_file(self._path)
-        except OSError as exc:
-            raise StoreUnavailable(f"cannot create {self._path.name}") from exc
-
-        connection: sqlite3.Connection | None = None
-        try:
-            connection = schema.connect(str(self._path))
-            schema.initialise(connection, self._cipher.key_check)
-            stored = schema.stored_key_check(connection)
-            if stored is None or not hmac.compare_digest(
-                stored, self._cipher.key_check
-            ):
-                connection.close()
-                return "it was written with another key"
-            tables = Tables(connection, self._cipher)
-        except (schema.SchemaMismatch, sqlite3.DatabaseError) as exc:
-            if connection is not None:
-                connection.close()
-            if isinstance(exc, schema.SchemaMismatch):
-                return str(exc)
-            if schema.is_corruption(exc):
-                return f"it cannot be read ({exc})"
-            raise StoreUnavailable(f"cannot open {self._path.name}: {exc}") from exc
-
-        files.restrict_files(self._path)
-        self._tables = tables
-        return None
-
-    def _header_problem(self) -> str | None:
-        try:
-            with self._path.open("rb") as stream:
-                header = stream.read(len(schema.HEADER))
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            raise StoreUnavailable(f"cannot read {self._path.name}") from exc
-        if header and header != schema.HEADER:
-            return "it is not an SQLite database"
-        return None
-
-    def _discard_files(self) -> None:
-        try:
-            files.delete_database(self._path)
-        except OSError as exc:
-            raise StoreUnavailable(f"cannot delete {self._path.name}") from exc
-
     def _restart(self, cause: str) -> None:
         """Replace a database found damaged while in use with an empty one."""
-        logger.warning(
-            "Discarding the offline cache %s: %s; starting it empty",
-            self._path.name,
-            cause,
-        )
         self.close()
         try:
-            self._discard_files()
-            problem = self._try_open()
+            self._tables = replace(self._path, self._cipher, cause)
         except StoreUnavailable as exc:
-            problem = str(exc)
-        if problem is not None:
-            logger.warning("Offline store is off for this session: %s", problem)
+            logger.warning("Offline store is off for this session: %s", exc)
 
     def _page_token(self, params: Mapping[str, object]) -> int:
         query = {str(k): str(v) for k, v in params.items() if v is not None}
         return self._cipher.term("page\0" + json.dumps(query, sort_keys=True))
 
-    @staticmethod
-    def _put_page(tables: Tables, token: int, sealed: bytes, fetched_at: float) -> None:
-        tables.connection.execute(
-            "INSERT OR REPLACE INTO pages (token, fetched_at, page) VALUES (?, ?, ?)",
-            (token, fetched_at, sealed),
-        )
-        tables.connection.execute(
-            "DELETE FROM pages WHERE token IN (SELECT token FROM pages"
-            " ORDER BY fetched_at DESC LIMIT -1 OFFSET ?)",
-            (MAX_PAGES,),
-        )
-
     def _enforce_cap(self, tables: Tables) -> None:
         if tables.total_bytes > self._max_bytes:
-            self._evict(tables, int(self._max_bytes * _EVICT_TO))
-
-    def _evict(self, tables: Tables, max_bytes: int) -> int:
-        excess = tables.total_bytes - max_bytes
-        if excess <= 0:
-            return 0
-        entries: list[int] = []
-        thumbnails: list[int] = []
-        chosen = 0
-        cursor = tables.connection.execute(
-            "SELECT 0, id, size, accessed_at FROM entries"
-            " UNION ALL SELECT 1, id, size, accessed_at FROM thumbnails"
-            " ORDER BY 4"
-        )
-        for kind, item_id, size, _ in cursor:
-            (thumbnails if kind else entries).append(item_id)
-            chosen += size
-            if chosen >= excess:
-                break
-        cursor.close()
-
-        with tables.transaction():
-            freed = tables.delete_entries(entries)
-            freed += self._delete_thumbnails(tables, thumbnails)
-        # executescript steps the pragma to its end; execute() would stop
-        # after the first page.
-        tables.connection.executescript("PRAGMA incremental_vacuum;")
-        tables.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        logger.info(
-            "Evicted %d orders and %d thumbnails from the offline cache",
-            len(entries),
-            len(thumbnails),
-        )
-        return freed
-
-    @staticmethod
-    def _delete_thumbnails(tables: Tables, ids: list[int]) -> int:
-        freed = 0
-        for thumbnail_id in ids:
-            row = tables.connection.execute(
-                "SELECT size FROM thumbnails WHERE id = ?", (thumbnail_id,)
-            ).fetchone()
-            if row is not None:
-                tables.connection.execute(
-                    "DELETE FROM thumbnails WHERE id = ?", (thumbnail_id,)
-                )
-                freed += row[0]
-        tables.total_bytes -= freed
-        return freed
+            upkeep.evict(tables, int(self._max_bytes * _EVICT_TO))
