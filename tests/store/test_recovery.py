@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from orderdesk.models import Order
-from orderdesk.store import OrderStore
+from orderdesk.store import OrderStore, StoreUnavailable, open_offline_store
 from orderdesk.store.crypto import new_key
 from orderdesk.store.schema import HEADER, SCHEMA_VERSION
 
 from .conftest import OpenStore
-from .support import make_order
+from .support import ACCOUNT, ORIGIN, make_order
 
 FETCHED = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
 
@@ -206,3 +206,22 @@ def test_a_row_moved_to_another_order_does_not_open(
 
     assert store.get_order(2) is None
     assert store.get_order(1) is not None
+
+
+def test_a_folder_that_cannot_exist_turns_the_cache_off(
+    memory_keyring: object, tmp_path: Path, warnings_: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_bytes(b"")
+
+    store = open_offline_store(ORIGIN, ACCOUNT, folder=blocker / "offline")
+
+    assert store is None
+    assert "Offline review is off" in warnings_.text
+    with pytest.raises(StoreUnavailable):
+        OrderStore.open(blocker / "offline", ORIGIN, ACCOUNT, new_key())
+
+
+def test_a_key_of_the_wrong_size_is_refused(folder: Path) -> None:
+    with pytest.raises(ValueError, match="32 bytes"):
+        OrderStore.open(folder, ORIGIN, ACCOUNT, b"0123456789abcdef")
