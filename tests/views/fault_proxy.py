@@ -38,7 +38,7 @@ class FaultProxy:
     def __init__(self, upstream: str) -> None:
         self._upstream = httpx.Client(base_url=upstream, timeout=10.0)
         self._lock = threading.Lock()
-        self._armed: tuple[str, Fault] | None = None
+        self._armed: tuple[str, str, Fault] | None = None
         self.retry_after = 3
         proxy = self
 
@@ -51,17 +51,25 @@ class FaultProxy:
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
 
-    def arm(self, method: str, fault: Fault) -> None:
-        """Apply `fault` to the next request with this HTTP method."""
-        with self._lock:
-            self._armed = (method, fault)
+    def arm(self, method: str, fault: Fault, path: str = "") -> None:
+        """Apply `fault` to the next request with this method and path.
 
-    def take(self, method: str) -> Fault | None:
+        Args:
+            method: The HTTP method to break.
+            fault: What to do to it.
+            path: The exact request path (query excluded); any when empty.
+        """
+        with self._lock:
+            self._armed = (method, path, fault)
+
+    def take(self, method: str, path: str) -> Fault | None:
         """The fault for this request, disarmed once taken."""
         with self._lock:
-            if self._armed is None or self._armed[0] != method:
+            if self._armed is None:
                 return None
-            fault = self._armed[1]
+            armed_method, armed_path, fault = self._armed
+            if armed_method != method or (armed_path and armed_path != path):
+                return None
             self._armed = None
             return fault
 
@@ -98,7 +106,7 @@ class _ProxyHandler(BaseHTTPRequestHandler):
             k: v for k, v in self.headers.items() if k.lower() not in _HOP_HEADERS
         }
         headers.pop("Host", None)
-        fault = self.owner.take(method)
+        fault = self.owner.take(method, self.path.split("?", 1)[0])
 
         if fault is Fault.SERVER_ERROR_BEFORE_SAVE:
             self._answer(500, b"<h1>Server Error (500)</h1>", "text/html")

@@ -99,10 +99,10 @@ def test_permission_denied_turns_the_view_read_only(
 def test_unauthorized_asks_to_sign_in_and_the_same_edit_goes_again(
     qtbot: QtBot, window: MainWindow, proxy: FaultProxy, fresh_sandbox: SandboxInfo
 ) -> None:
-    _order, payment = order_with_unapproved_payment(qtbot, window)
+    order, payment = order_with_unapproved_payment(qtbot, window)
     dialog = open_dialog(window, payment.id)
     field(dialog, "transaction_id").setText("AFTER-SIGN-IN")
-    proxy.arm("GET", Fault.UNAUTHORIZED)
+    proxy.arm("GET", Fault.UNAUTHORIZED, f"/api/orders/{order.id}")
 
     dialog.save_button.click()
     qtbot.waitUntil(lambda: window.findChild(SignInDialog) is not None)

@@ -34,6 +34,11 @@ class AmountError(ValueError):
         self.problem = problem
 
 
+def normalise_digits(text: str) -> str:
+    """The text with Persian and Arabic-Indic digits made Latin."""
+    return "".join(_DIGITS.get(ch, ch) for ch in text)
+
+
 def parse_amount(text: str) -> int:
     """Read a whole amount in the smallest currency unit.
 

@@ -11,20 +11,27 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QSplitter,
     QStackedWidget,
+    QTabWidget,
     QToolBar,
     QWidget,
 )
 
 from orderdesk.api import ShopClient
-from orderdesk.models import Order, PaymentMethod
+from orderdesk.models import Order, OrderPage, PaymentMethod
+from orderdesk.views.amount_input import normalise_digits
+from orderdesk.views.crash_dialog import open_log_folder
 from orderdesk.views.errors import describe
 from orderdesk.views.formatting import Formatter
+from orderdesk.views.history import History
 from orderdesk.views.i18n import tr
 from orderdesk.views.images import ImageSource, NoImages
 from orderdesk.views.order_view import OrderView
+from orderdesk.views.orders_list import OrdersListView
 from orderdesk.views.payment_dialog import PaymentDialog, field_title
 from orderdesk.views.payment_editor import PaymentEditor
+from orderdesk.views.review_queue import ReviewQueueView
 from orderdesk.views.sign_in_dialog import Connect, SignInDialog
 from orderdesk.views.tasks import TaskRunner
 from orderdesk.views.totals_panel import outstanding_text
@@ -33,6 +40,10 @@ from orderdesk.views.widgets import plain_label, show_warning
 logger = logging.getLogger(__name__)
 
 STATUS_TIMEOUT_MS = 8000
+INSECURE_STYLE = "QLabel { color: white; background: #b3261e; padding: 1px 6px; }"
+NAVIGATOR_WIDTH = 400
+# A key search is exact; a few results are enough to find the one.
+KEY_SEARCH_SIZE = 5
 
 
 class LayoutMemory(Protocol):
@@ -101,12 +112,23 @@ class MainWindow(QMainWindow):
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self._placeholder)
         self._stack.addWidget(self.order_view)
-        self.setCentralWidget(self._stack)
+        self._history = History()
+        self._after_load: tuple[int, str, int] | None = None
+        self._build_navigator()
+
+        self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self._splitter.setObjectName("main_splitter")
+        self._splitter.addWidget(self.navigator)
+        self._splitter.addWidget(self._stack)
+        self._splitter.setStretchFactor(1, 1)
+        self._splitter.setSizes([NAVIGATOR_WIDTH, 1440 - NAVIGATOR_WIDTH])
+        self.setCentralWidget(self._splitter)
 
         self._build_actions()
         self._build_status_bar()
+        self._build_help_menu()
         self._runner.busy_changed.connect(self._busy.setVisible)
-        self.resize(1280, 820)
+        self.resize(1440, 880)
         self._settings = settings
         self._restore_layout()
         self._load_methods()
@@ -124,9 +146,37 @@ class MainWindow(QMainWindow):
         )
         self._runner.run(
             lambda: self._client.get_order(order_id),
-            self.show_order,
+            self._on_order_opened,
             lambda error: self._on_open_failed(order_id, error),
         )
+
+    def open_reference(self, reference: str) -> None:
+        """Open an order by its id or its key, as typed by the user."""
+        text = normalise_digits(reference.strip())
+        if text.isdigit() and text.isascii():
+            self.open_order(int(text))
+            return
+        if not text:
+            return
+
+        self.statusBar().showMessage(tr("Looking for the order…"))
+        self._runner.run(
+            lambda: self._client.list_orders(search=text, page_size=KEY_SEARCH_SIZE),
+            lambda page: self._on_key_found(text, page),
+            lambda error: self._on_open_failed(None, error),
+        )
+
+    def go_back(self) -> None:
+        """Show the order shown before this one."""
+        order_id = self._history.back()
+        if order_id is not None:
+            self.open_order(order_id)
+
+    def go_forward(self) -> None:
+        """Show the order shown after this one, after going back."""
+        order_id = self._history.forward()
+        if order_id is not None:
+            self.open_order(order_id)
 
     def show_order(self, order: Order, *, select_payment: int | None = None) -> None:
         """Show an order document in the order view."""
@@ -136,6 +186,8 @@ class MainWindow(QMainWindow):
             tr("Order %1 — OrderDesk").replace("%1", self._formatter.number(order.id))
         )
         self.statusBar().clearMessage()
+        self._history.visit(order.id)
+        self._update_navigation()
         self.order_loaded.emit(order)
 
     def refresh(self) -> None:
@@ -226,6 +278,78 @@ class MainWindow(QMainWindow):
         self._save_layout()
         super().closeEvent(event)
 
+    def _build_navigator(self) -> None:
+        def source() -> ShopClient:
+            return self._client
+
+        self.navigator = QTabWidget(self)
+        self.navigator.setObjectName("navigator")
+        self.orders_list = OrdersListView(
+            source, self._formatter, runner=self._runner, parent=self
+        )
+        self.orders_list.order_requested.connect(self.open_order)
+        self.review_queue = ReviewQueueView(
+            source, self._formatter, runner=self._runner, parent=self
+        )
+        self.review_queue.current_payment_changed.connect(self._show_queued)
+        self.review_queue.open_payment_requested.connect(self._edit_queued)
+        self.review_queue.approve_requested.connect(self._approve_queued)
+        self.order_loaded.connect(self.review_queue.refresh_order)
+        self.payment_saved.connect(self.review_queue.refresh_order)
+        self.navigator.addTab(self.orders_list, tr("Orders"))
+        self.navigator.addTab(self.review_queue, tr("Review queue"))
+
+    def _show_queued(self, order_id: int, payment_id: int) -> None:
+        # Only a manager stepping through the queue moves the order view;
+        # the queue's current row also changes when its rows are refreshed.
+        if self.review_queue.isVisible() and self.review_queue.table.hasFocus():
+            self._when_shown(order_id, "select", payment_id)
+
+    def _edit_queued(self, order_id: int, payment_id: int) -> None:
+        self._when_shown(order_id, "edit", payment_id)
+
+    def _approve_queued(self, order_id: int, payment_id: int) -> None:
+        self._when_shown(order_id, "approve", payment_id)
+
+    def _when_shown(self, order_id: int, action: str, payment_id: int) -> None:
+        """Act on a payment once its order is the one shown."""
+        shown = self.order_view.order
+        if shown is not None and shown.id == order_id:
+            self._act_on_payment(action, payment_id)
+            return
+        self._after_load = (order_id, action, payment_id)
+        self.open_order(order_id)
+
+    def _act_on_payment(self, action: str, payment_id: int) -> None:
+        self.order_view.select_payment(payment_id)
+        if action == "edit":
+            self.edit_payment(payment_id)
+        elif action == "approve":
+            self.approve_payment(payment_id)
+
+    def _on_order_opened(self, order: Order) -> None:
+        pending, self._after_load = self._after_load, None
+        self.show_order(order)
+        if pending is not None and pending[0] == order.id:
+            self._act_on_payment(pending[1], pending[2])
+
+    def _on_key_found(self, key: str, page: OrderPage) -> None:
+        exact = [o for o in page.results if o.key.casefold() == key.casefold()]
+        found = exact or (page.results if page.count == 1 else [])
+        if not found:
+            self.statusBar().clearMessage()
+            show_warning(
+                self,
+                tr("Open order"),
+                tr("No order has the ID or key %1.").replace("%1", key),
+            )
+            return
+        self.open_order(found[0].id)
+
+    def _update_navigation(self) -> None:
+        self._back.setEnabled(self._history.can_go_back)
+        self._forward.setEnabled(self._history.can_go_forward)
+
     def _restore_layout(self) -> None:
         if self._settings is None:
             return
@@ -256,6 +380,13 @@ class MainWindow(QMainWindow):
             [QKeySequence("Ctrl+L"), QKeySequence(QKeySequence.StandardKey.Open)]
         )
         open_action.triggered.connect(self._ask_order_id)
+        self._back = QAction(tr("&Back"), self)
+        self._back.setShortcut(QKeySequence.StandardKey.Back)
+        self._back.triggered.connect(self.go_back)
+        self._forward = QAction(tr("&Forward"), self)
+        self._forward.setShortcut(QKeySequence.StandardKey.Forward)
+        self._forward.triggered.connect(self.go_forward)
+        self._update_navigation()
         refresh = QAction(tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh)
@@ -267,14 +398,27 @@ class MainWindow(QMainWindow):
         menu.addAction(open_action)
         menu.addAction(refresh)
         menu.addSeparator()
+        menu.addAction(self._back)
+        menu.addAction(self._forward)
+        menu.addSeparator()
         menu.addAction(quit_action)
 
         toolbar = QToolBar(tr("Order"), self)
         toolbar.setObjectName("order_toolbar")
         toolbar.setMovable(False)
+        toolbar.addAction(self._back)
+        toolbar.addAction(self._forward)
         toolbar.addAction(open_action)
         toolbar.addAction(refresh)
         self.addToolBar(toolbar)
+
+    def _build_help_menu(self) -> None:
+        self.help_menu = self.menuBar().addMenu(tr("&Help"))
+        self.help_menu.setObjectName("help_menu")
+        logs = QAction(tr("Open &log folder"), self)
+        logs.setObjectName("open_log_folder")
+        logs.triggered.connect(lambda: open_log_folder())
+        self.help_menu.addAction(logs)
 
     def _build_status_bar(self) -> None:
         self._busy = QProgressBar(self)
@@ -287,13 +431,27 @@ class MainWindow(QMainWindow):
         self._server.setText(self._client.base_url)
         self.statusBar().addPermanentWidget(self._busy)
         self.statusBar().addPermanentWidget(self._server)
+        # Plain http to another machine happens only with --allow-insecure-http;
+        # it stays in sight for as long as the window shows that server.
+        self._insecure = plain_label(tr("Plain http: this connection is not encrypted"))
+        self._insecure.setObjectName("insecure_connection")
+        self._insecure.setStyleSheet(INSECURE_STYLE)
+        self.statusBar().addPermanentWidget(self._insecure)
+        self._show_transport(self._client)
+
+    def _show_transport(self, client: ShopClient) -> None:
+        origin = client.origin
+        self._insecure.setVisible(origin.scheme == "http" and not origin.is_loopback)
 
     def _ask_order_id(self) -> None:
-        number, ok = QInputDialog.getInt(
-            self, tr("Open order"), tr("Order ID:"), 1, 1, 2**31 - 1
-        )
-        if ok:
-            self.open_order(number)
+        # Not getText(): its nested event loop would hold this slot open.
+        ask = QInputDialog(self)
+        ask.setObjectName("open_order_dialog")
+        ask.setWindowTitle(tr("Open order"))
+        ask.setLabelText(tr("Order ID or key:"))
+        ask.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        ask.textValueSelected.connect(self.open_reference)
+        ask.open()
 
     def _load_methods(self) -> None:
         self._runner.run(
@@ -307,7 +465,7 @@ class MainWindow(QMainWindow):
     def _on_methods_loaded(self, methods: list[PaymentMethod]) -> None:
         self._methods = methods
 
-    def _on_open_failed(self, order_id: int, error: Exception) -> None:
+    def _on_open_failed(self, order_id: int | None, error: Exception) -> None:
         reason = describe(error)
         logger.warning("Opening order %s failed: %s", order_id, type(error).__name__)
         self.statusBar().showMessage(reason, STATUS_TIMEOUT_MS)
@@ -358,7 +516,10 @@ class MainWindow(QMainWindow):
         waiting, self._waiting_for_sign_in = self._waiting_for_sign_in, None
         if waiting is not None:
             waiting.signed_in_again()
+        self.orders_list.reload()
+        self.review_queue.refresh()
         self._server.setText(client.base_url)
+        self._show_transport(client)
         self._make_read_only("")
         self._load_methods()
 
@@ -368,6 +529,7 @@ class MainWindow(QMainWindow):
     def _make_read_only(self, reason: str) -> None:
         self._read_only_reason = reason
         self.order_view.set_read_only(reason)
+        self.review_queue.set_read_only(reason)
 
     def _forget_editor(self, payment_id: int) -> None:
         editor = self._editors.pop(payment_id, None)

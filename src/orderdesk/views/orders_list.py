@@ -189,7 +189,10 @@ class OrdersListView(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.addLayout(self._build_filters())
+        filters = self._build_filters()
+        # The search box gets a row of its own so its hint is never cut.
+        layout.addWidget(self._search)
+        layout.addLayout(filters)
         layout.addWidget(self._build_table(), 1)
         layout.addLayout(self._build_error_row())
 
@@ -235,9 +238,9 @@ class OrdersListView(QWidget):
         self._count.setObjectName("order_count")
 
         row = QHBoxLayout()
-        row.addWidget(self._search, 1)
         row.addWidget(self._status)
         row.addWidget(self._paid)
+        row.addStretch(1)
         row.addWidget(self._busy)
         row.addWidget(self._count)
         return row

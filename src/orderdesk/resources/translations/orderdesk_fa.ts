@@ -89,7 +89,7 @@
         <translation>خطای پیش‌بینی‌نشده: %1</translation>
     </message>
     <message>
-        <location filename="../../views/formatting.py" line="+110"/>
+        <location filename="../../views/formatting.py" line="+115"/>
         <source>Toman</source>
         <translation>تومان</translation>
     </message>
@@ -120,12 +120,14 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../views/printing.py" line="+608"/>
         <location filename="../../views/totals_panel.py" line="+33"/>
         <source>Quantity</source>
         <translation>تعداد</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../views/printing.py" line="-513"/>
         <location filename="../../views/totals_panel.py" line="+3"/>
         <source>Subtotal</source>
         <translation>جمع جزء</translation>
@@ -138,14 +140,16 @@
     <message>
         <location line="+1"/>
         <location filename="../../views/orders_model.py" line="+327"/>
+        <location filename="../../views/printing.py" line="+3"/>
         <location filename="../../views/totals_panel.py" line="+3"/>
         <source>Total</source>
         <translation>مبلغ کل</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../views/order_view.py" line="+297"/>
+        <location filename="../../views/order_view.py" line="+314"/>
         <location filename="../../views/payments_model.py" line="+54"/>
+        <location filename="../../views/printing.py" line="+378"/>
         <location filename="../../views/review_model.py" line="+311"/>
         <source>Notes</source>
         <translation>توضیحات</translation>
@@ -165,27 +169,94 @@
         <translation>آخرین ویرایش</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="+75"/>
+        <location filename="../../views/about_dialog.py" line="+247"/>
+        <source>About OrderDesk</source>
+        <translation>درباره OrderDesk</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>About</source>
+        <translation>درباره</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Licences</source>
+        <translation>مجوزها</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>About &amp;Qt</source>
+        <translation>درباره &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>OrderDesk icon</source>
+        <translation>نماد OrderDesk</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../views/main_window.py" line="+106"/>
+        <location filename="../../views/printing.py" line="-299"/>
         <source>OrderDesk</source>
         <translation>OrderDesk</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>unknown</source>
+        <translation>نامشخص</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version %1</source>
+        <translation>نسخه %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record, correct and approve the payments of shop orders.</source>
+        <translation>ثبت، اصلاح و تأیید پرداخت‌های سفارش‌های فروشگاه.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qt %1, PySide6 %2, Python %3</source>
+        <translation>Qt %1، PySide6 %2، Python %3</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>OrderDesk is free software under the MIT licence.</source>
+        <translation>OrderDesk نرم‌افزاری آزاد با مجوز MIT است.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Shipped components</source>
+        <translation>اجزای همراه برنامه</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Licence text</source>
+        <translation>متن مجوز</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="+4"/>
         <source>Open an order to see it here (Ctrl+L).</source>
         <translation>برای دیدن سفارش در اینجا، آن را باز کنید (Ctrl+L).</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+35"/>
         <source>Loading order %1…</source>
         <translation>در حال دریافت سفارش %1…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
+        <source>Looking for the order…</source>
+        <translation>در حال جست‌وجوی سفارش…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Order %1 — OrderDesk</source>
         <translation>سفارش %1 — OrderDesk</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Approve the payment of %1 by %2?</source>
         <translation>پرداخت %1 با %2 تأیید شود؟</translation>
     </message>
@@ -195,12 +266,37 @@
         <translation>تأیید پرداخت</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+78"/>
+        <source>Orders</source>
+        <translation>سفارش‌ها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review queue</source>
+        <translation>صف بررسی</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>No order has the ID or key %1.</source>
+        <translation>سفارشی با شناسه یا کد %1 پیدا نشد.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>&amp;Open order…</source>
         <translation>&amp;باز کردن سفارش…</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>&amp;Back</source>
+        <translation>&amp;بازگشت</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Forward</source>
+        <translation>&amp;جلو</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Refresh</source>
         <translation>&amp;به‌روزرسانی</translation>
     </message>
@@ -215,24 +311,35 @@
         <translation>&amp;سفارش</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <location filename="../../views/orders_model.py" line="-5"/>
         <location filename="../../views/review_model.py" line="+1"/>
         <source>Order</source>
         <translation>سفارش</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+10"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Plain http: this connection is not encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Order ID or key:</source>
+        <translation>شناسه یا کد سفارش:</translation>
+    </message>
+    <message>
+        <location line="-108"/>
+        <location line="+107"/>
         <source>Open order</source>
         <translation>باز کردن سفارش</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Order ID:</source>
-        <translation>شمارهٔ سفارش:</translation>
-    </message>
-    <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Payment %1 saved (%2). Outstanding now: %3</source>
         <translation>پرداخت %1 ذخیره شد (%2). مانده اکنون: %3</translation>
     </message>
@@ -242,12 +349,12 @@
         <translation>سرور دیگر توکن شما را نمی‌پذیرد. برای ادامه دوباره وارد شوید.</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="+24"/>
         <source>Payment not saved</source>
         <translation>پرداخت ذخیره نشد</translation>
     </message>
     <message>
-        <location filename="../../views/order_view.py" line="-233"/>
+        <location filename="../../views/order_view.py" line="-249"/>
         <source>Pending</source>
         <translation>در انتظار بررسی</translation>
     </message>
@@ -278,16 +385,18 @@
     </message>
     <message>
         <location line="+76"/>
+        <location filename="../../views/printing.py" line="+464"/>
         <source>Items (%1)</source>
         <translation>اقلام (%1)</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../views/printing.py" line="+26"/>
         <source>Payments (%1)</source>
         <translation>پرداخت‌ها (%1)</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+105"/>
         <source>Copy key</source>
         <translation>کپی کد</translation>
     </message>
@@ -304,6 +413,7 @@
     <message>
         <location line="+10"/>
         <location filename="../../views/orders_model.py" line="+2"/>
+        <location filename="../../views/printing.py" line="-96"/>
         <location filename="../../views/review_model.py" line="+2"/>
         <source>Customer</source>
         <translation>مشتری</translation>
@@ -311,11 +421,14 @@
     <message>
         <location line="+5"/>
         <location line="+14"/>
+        <location filename="../../views/printing.py" line="-14"/>
+        <location line="+38"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
         <location line="-13"/>
+        <location filename="../../views/printing.py" line="-37"/>
         <source>Username</source>
         <translation>نام کاربری</translation>
     </message>
@@ -323,51 +436,62 @@
         <location line="+1"/>
         <location line="+17"/>
         <location filename="../../views/orders_model.py" line="+1"/>
+        <location filename="../../views/printing.py" line="+1"/>
+        <location line="+41"/>
         <source>Mobile</source>
         <translation>تلفن همراه</translation>
     </message>
     <message>
         <location line="-13"/>
+        <location filename="../../views/printing.py" line="-26"/>
         <source>Billing</source>
         <translation>اطلاعات صورتحساب</translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../../views/printing.py" line="+22"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../views/printing.py" line="+1"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../views/printing.py" line="+1"/>
         <source>Postal code</source>
         <translation>کد پستی</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../views/printing.py" line="+1"/>
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../../views/printing.py" line="-27"/>
         <source>Payment and delivery</source>
         <translation>پرداخت و ارسال</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../../views/printing.py" line="-8"/>
         <source>Payment method</source>
         <translation>روش پرداخت</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../views/printing.py" line="+2"/>
         <source>Shipping method</source>
         <translation>روش ارسال</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../views/printing.py" line="+3"/>
         <source>Shipping cost</source>
         <translation>هزینهٔ ارسال</translation>
     </message>
@@ -402,6 +526,7 @@
     </message>
     <message>
         <location line="+14"/>
+        <location filename="../../views/printing.py" line="+38"/>
         <location filename="../../views/totals_panel.py" line="-7"/>
         <source>Items</source>
         <translation>اقلام</translation>
@@ -413,11 +538,13 @@
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../views/printing.py" line="-298"/>
         <source>Order %1</source>
         <translation>سفارش %1</translation>
     </message>
     <message>
         <location line="+10"/>
+        <location filename="../../views/printing.py" line="+225"/>
         <source>Created %1 · Updated %2</source>
         <translation>ثبت: %1 · آخرین ویرایش: %2</translation>
     </message>
@@ -439,6 +566,7 @@
     <message>
         <location line="+45"/>
         <location filename="../../views/payments_model.py" line="+69"/>
+        <location filename="../../views/printing.py" line="+155"/>
         <source>Approved</source>
         <translation>تأیید شده</translation>
     </message>
@@ -475,18 +603,21 @@
     </message>
     <message>
         <location filename="../../views/orders_model.py" line="-2"/>
+        <location filename="../../views/printing.py" line="-148"/>
         <location filename="../../views/review_model.py" line="-1"/>
         <source>Key</source>
         <translation>کد سفارش</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../views/printing.py" line="-1"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
         <location line="+3"/>
         <location filename="../../views/payment_dialog.py" line="+1"/>
+        <location filename="../../views/printing.py" line="-441"/>
         <location filename="../../views/totals_panel.py" line="+8"/>
         <source>Amount paid</source>
         <translation>مبلغ پرداخت‌شده</translation>
@@ -494,6 +625,7 @@
     <message>
         <location line="+1"/>
         <location filename="../../views/payment_dialog.py" line="+1"/>
+        <location filename="../../views/printing.py" line="+516"/>
         <location filename="../../views/totals_panel.py" line="+1"/>
         <source>Outstanding</source>
         <translation>مانده</translation>
@@ -599,6 +731,7 @@
     </message>
     <message>
         <location line="+72"/>
+        <location filename="../../views/printing.py" line="+74"/>
         <source>Awaiting approval</source>
         <translation>در انتظار تأیید</translation>
     </message>
@@ -653,32 +786,96 @@
         <translation>%1 بیش از مبلغ سفارش پرداخت شده</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../views/printing.py" line="-596"/>
+        <location filename="../../views/totals_panel.py" line="+14"/>
         <source>Items subtotal</source>
         <translation>جمع جزء اقلام</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../views/totals_panel.py" line="+1"/>
         <source>Items discount</source>
         <translation>تخفیف اقلام</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../views/totals_panel.py" line="+2"/>
         <source>Total discount</source>
         <translation>تخفیف کل</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../views/totals_panel.py" line="+1"/>
         <source>Shipping</source>
         <translation>هزینهٔ ارسال</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+146"/>
+        <source>Page %1 of %2</source>
+        <translation>صفحه %1 از %2</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;چاپ…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>ذخیره به‌صورت &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Not printed</source>
+        <translation>چاپ نشد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The order could not be printed. Check the printer and try again.</source>
+        <translation>سفارش چاپ نشد. چاپگر را بررسی کنید و دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>PDF not saved</source>
+        <translation>PDF ذخیره نشد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file %1 could not be written. Choose another folder.</source>
+        <translation>فایل %1 نوشته نشد. پوشهٔ دیگری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Save order as PDF</source>
+        <translation>ذخیرهٔ سفارش به‌صورت PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>فایل‌های PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Print order</source>
+        <translation>چاپ سفارش</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Printed %1</source>
+        <translation>تاریخ چاپ: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Payment state</source>
+        <translation>وضعیت پرداخت</translation>
+    </message>
+    <message>
+        <location filename="../../views/totals_panel.py" line="+8"/>
         <source>Totals</source>
         <translation>جمع مبالغ</translation>
     </message>
     <message>
-        <location filename="../../views/orders_list.py" line="+205"/>
+        <location filename="../../views/orders_list.py" line="+208"/>
         <source>Key, name or mobile</source>
         <translation>کد سفارش، نام یا تلفن همراه</translation>
     </message>
@@ -751,7 +948,7 @@
         <translation>بسته برای پرداخت</translation>
     </message>
     <message>
-        <location filename="../../views/payment_editor.py" line="+123"/>
+        <location filename="../../views/payment_editor.py" line="+126"/>
         <source>Reading the order again…</source>
         <translation>در حال خواندن دوبارهٔ سفارش…</translation>
     </message>
@@ -845,6 +1042,32 @@
         <location line="+1"/>
         <source>%1 payments wait for approval</source>
         <translation>%1 پرداخت در انتظار تأیید است</translation>
+    </message>
+    <message>
+        <location filename="../../views/crash_dialog.py" line="+58"/>
+        <source>OrderDesk met an unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Something went wrong inside OrderDesk. What you were doing may not have finished; check it, and restart OrderDesk if it misbehaves. The details below help support find the cause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>They were also written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../views/main_window.py" line="-109"/>
+        <source>Open &amp;log folder</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
