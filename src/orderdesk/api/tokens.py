@@ -25,6 +25,7 @@ from keyring.backend import KeyringBackend
 
 from orderdesk.api.origin import origin_of
 from orderdesk.api.redaction import forget_secret, register_secret
+from orderdesk.keyring_check import is_secure_backend
 
 logger = logging.getLogger(__name__)
 
@@ -33,41 +34,9 @@ SERVICE = "OrderDesk"
 
 ENVIRONMENT_VARIABLE = "ORDERDESK_TOKEN"
 
-_INSECURE_BACKENDS = (keyring.backends.fail.Keyring, keyring.backends.null.Keyring)
-
 
 class TokenStoreError(Exception):
     """The keyring failed in a way the user must know about (a failed delete)."""
-
-
-def is_secure_backend(backend: KeyringBackend) -> bool:
-    """Whether a keyring backend keeps secrets safely.
-
-    Args:
-        backend: A keyring backend.
-
-    Returns:
-        False for keyring's fail and null backends, `keyrings.alt` (plaintext
-        or weakly encrypted files), anything with a priority below 1, and a
-        chain holding any of these; True otherwise.
-    """
-    if isinstance(backend, keyring.backends.chainer.ChainerBackend):
-        # A chain writes to the first member that accepts: one weak member is
-        # enough for the token to land in a file.
-        chained = list(backend.backends)
-        return bool(chained) and all(is_secure_backend(b) for b in chained)
-
-    if isinstance(backend, _INSECURE_BACKENDS):
-        return False
-    if type(backend).__module__.startswith("keyrings.alt"):
-        return False
-
-    try:
-        priority = float(backend.priority)
-    except Exception:
-        # A backend that cannot rank itself is not usable.
-        return False
-    return priority >= 1
 
 
 class TokenStore:
