@@ -22,7 +22,6 @@ from orderdesk.api import ShopClient
 from orderdesk.models import Order, OrderPage, PaymentMethod
 from orderdesk.views.amount_input import normalise_digits
 from orderdesk.views.crash_dialog import open_log_folder
-from orderdesk.views.crash_dialog import open_log_folder
 from orderdesk.views.errors import describe
 from orderdesk.views.formatting import Formatter
 from orderdesk.views.history import History
@@ -41,7 +40,6 @@ from orderdesk.views.widgets import plain_label, show_warning
 logger = logging.getLogger(__name__)
 
 STATUS_TIMEOUT_MS = 8000
-INSECURE_STYLE = "QLabel { color: white; background: #b3261e; padding: 1px 6px; }"
 INSECURE_STYLE = "QLabel { color: white; background: #b3261e; padding: 1px 6px; }"
 NAVIGATOR_WIDTH = 400
 # A key search is exact; a few results are enough to find the one.
@@ -128,7 +126,6 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_status_bar()
-        self._build_help_menu()
         self._build_help_menu()
         self._runner.busy_changed.connect(self._busy.setVisible)
         self.resize(1440, 880)
@@ -423,14 +420,6 @@ class MainWindow(QMainWindow):
         logs.triggered.connect(lambda: open_log_folder())
         self.help_menu.addAction(logs)
 
-    def _build_help_menu(self) -> None:
-        self.help_menu = self.menuBar().addMenu(tr("&Help"))
-        self.help_menu.setObjectName("help_menu")
-        logs = QAction(tr("Open &log folder"), self)
-        logs.setObjectName("open_log_folder")
-        logs.triggered.connect(lambda: open_log_folder())
-        self.help_menu.addAction(logs)
-
     def _build_status_bar(self) -> None:
         self._busy = QProgressBar(self)
         self._busy.setRange(0, 0)
@@ -442,17 +431,6 @@ class MainWindow(QMainWindow):
         self._server.setText(self._client.base_url)
         self.statusBar().addPermanentWidget(self._busy)
         self.statusBar().addPermanentWidget(self._server)
-        # Plain http to another machine happens only with --allow-insecure-http;
-        # it stays in sight for as long as the window shows that server.
-        self._insecure = plain_label(tr("Plain http: this connection is not encrypted"))
-        self._insecure.setObjectName("insecure_connection")
-        self._insecure.setStyleSheet(INSECURE_STYLE)
-        self.statusBar().addPermanentWidget(self._insecure)
-        self._show_transport(self._client)
-
-    def _show_transport(self, client: ShopClient) -> None:
-        origin = client.origin
-        self._insecure.setVisible(origin.scheme == "http" and not origin.is_loopback)
         # Plain http to another machine happens only with --allow-insecure-http;
         # it stays in sight for as long as the window shows that server.
         self._insecure = plain_label(tr("Plain http: this connection is not encrypted"))
@@ -541,7 +519,6 @@ class MainWindow(QMainWindow):
         self.orders_list.reload()
         self.review_queue.refresh()
         self._server.setText(client.base_url)
-        self._show_transport(client)
         self._show_transport(client)
         self._make_read_only("")
         self._load_methods()
