@@ -41,7 +41,7 @@
     <message>
         <location line="+4"/>
         <source>The certificate of %1 was not accepted: %2. Check the server address; a company certificate authority must be installed in the system&apos;s certificate store.</source>
-        <translation type="unfinished"></translation>
+        <translation>گواهی %1 پذیرفته نشد: %2. نشانی سرور را بررسی کنید؛ گواهی مرجع صدور شرکت باید در مخزن گواهی‌های سیستم نصب شده باشد.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -320,12 +320,12 @@
     <message>
         <location line="+10"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;راهنما</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Plain http: this connection is not encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>http ساده: این اتصال رمزگذاری نشده است</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1046,28 +1046,28 @@
     <message>
         <location filename="../../views/crash_dialog.py" line="+58"/>
         <source>OrderDesk met an unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>OrderDesk با خطای پیش‌بینی‌نشده‌ای روبه‌رو شد</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Something went wrong inside OrderDesk. What you were doing may not have finished; check it, and restart OrderDesk if it misbehaves. The details below help support find the cause.</source>
-        <translation type="unfinished"></translation>
+        <translation>مشکلی درون OrderDesk پیش آمد. ممکن است کاری که انجام می‌دادید کامل نشده باشد؛ آن را بررسی کنید و اگر OrderDesk درست کار نکرد، دوباره اجرایش کنید. جزئیات زیر به پشتیبانی برای یافتن علت کمک می‌کند.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>They were also written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>این جزئیات در %1 هم نوشته شد</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>&amp;Copy details</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;رونوشت جزئیات</translation>
     </message>
     <message>
         <location line="+5"/>
         <location filename="../../views/main_window.py" line="-109"/>
         <source>Open &amp;log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>باز کردن پوشهٔ &amp;گزارش‌ها</translation>
     </message>
 </context>
 </TS>
