@@ -63,6 +63,14 @@ class SandboxServer:
             SandboxUnavailable: The sandbox is not installed, exited, or did not
                 announce itself in time.
         """
+        if getattr(sys, "frozen", False):
+            # A built application has no Python to run the sandbox with (its
+            # executable is OrderDesk itself), and the build leaves the
+            # sandbox and Django out.
+            raise SandboxUnavailable(
+                "the demo needs the development checkout: "
+                "run `uv run orderdesk --demo` there"
+            )
         command = [
             sys.executable,
             "-m",

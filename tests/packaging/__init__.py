@@ -1,0 +1,1 @@
+"""Tests of how the desktop builds are made (`packaging/`)."""
