@@ -139,7 +139,7 @@ class ShopDouble:
         self.order: dict[str, Any] = json.loads(EXAMPLE_BYTES)
         self.patches: list[dict[str, Any]] = []
         self.open_fault = open_fault
-        self._patch_fault = patch_fault
+        self.patch_fault = patch_fault
         self._saves = saves
         self._lock = threading.Lock()
 
@@ -171,11 +171,11 @@ class ShopDouble:
         changes = json.loads(request.partition(b"\r\n\r\n")[2] or b"{}")
         with self._lock:
             self.patches.append(changes)
-            if self._saves or self._patch_fault is None:
+            if self._saves or self.patch_fault is None:
                 self._apply(changes)
             body = json.dumps(self.order).encode()
-        if self._patch_fault is not None:
-            self._patch_fault(conn, request, stop)
+        if self.patch_fault is not None:
+            self.patch_fault(conn, request, stop)
         else:
             conn.sendall(http_answer(200, body))
 
