@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -22,8 +21,15 @@ from orderdesk.i18n import install_language, resolve_language
 from orderdesk.logging_setup import configure_logging
 from orderdesk.screenshot import ScreenshotTaker
 from orderdesk.settings import Settings
+from orderdesk.store import (
+    CacheKeyStore,
+    OrderStore,
+    open_offline_store,
+    sign_out_cleanup,
+)
 from orderdesk.views.errors import describe
 from orderdesk.views.formatting import Currency, Formatter
+from orderdesk.views.i18n import tr
 from orderdesk.views.main_window import MainWindow
 from orderdesk.views.sign_in_dialog import Connect, SignInDialog
 from orderdesk.views.tasks import TaskRunner
@@ -32,6 +38,8 @@ from orderdesk.views.thumbnails import ThumbnailLoader
 logger = logging.getLogger(__name__)
 
 APP_NAME = "OrderDesk"
+# Sign-in is a server and a token, with no user name: one cache per server.
+ACCOUNT = ""
 DEMO_ORDER = 1
 
 
@@ -75,7 +83,7 @@ def run(options: Options) -> int:
             connect = partial(
                 connect_and_keep, allow_insecure_http=options.allow_insecure_http
             )
-            window = _open_window(context, client, connect)
+            window, _images = _open_window(context, client, connect)
             window.open_order(options.order or DEMO_ORDER)
             return app.exec()
 
@@ -97,6 +105,7 @@ class Startup:
         self._runner = TaskRunner()
         self._server = context.options.server or self._settings.last_server or ""
         self._dialog: SignInDialog | None = None
+        self._window: MainWindow | None = None
 
     def begin(self) -> None:
         """Look up the stored token, then carry on from there."""
@@ -145,7 +154,55 @@ class Startup:
 
     def _show(self, client: ShopClient) -> None:
         self._settings.remember_server(client.base_url)
-        window = _open_window(self._context, client, self._connect)
+        window, images = _open_window(self._context, client, self._connect)
+        self._window = window
+        origin = str(client.origin)
+        window.signed_out.connect(self._on_signed_out)
+        # The first order waits for the store, so it is saved and can be
+        # read offline; opening the store takes a moment on a pool thread.
+        self._runner.run(
+            lambda: open_offline_store(origin, ACCOUNT),
+            lambda store: self._on_store(window, images, store),
+            lambda error: self._on_store_failed(window, error),
+        )
+
+    def _on_store(
+        self, window: MainWindow, images: ThumbnailLoader, store: OrderStore | None
+    ) -> None:
+        if store is None:
+            window.set_store(None, off_reason=no_keyring_text())
+        else:
+            self._context.resources.callback(store.close)
+            window.set_store(store)
+            images.set_cache(store)
+        window.set_sign_out(partial(self._forget, window.client, store))
+        self._carry_on(window)
+
+    def _forget(self, client: ShopClient, store: OrderStore | None) -> None:
+        """Runs on a pool thread: the key first, then the token, then files."""
+        sign_out_cleanup(
+            CacheKeyStore(),
+            str(client.origin),
+            ACCOUNT,
+            store=store,
+            forget_token=partial(self._tokens.delete, client.base_url),
+        )
+
+    def _on_signed_out(self) -> None:
+        window, self._window = self._window, None
+        # The dialog opens first: closing the last window would quit.
+        self._ask_sign_in(tr("You signed out. Sign in again to continue."))
+        if window is not None:
+            window.close()
+
+    def _on_store_failed(self, window: MainWindow, error: Exception) -> None:
+        logger.warning("The offline store could not be opened: %s", error)
+        window.set_store(None, off_reason=no_keyring_text())
+        self._carry_on(window)
+
+    def _carry_on(self, window: MainWindow) -> None:
+        if self._context.options.offline:
+            window.go_offline()
         if self._context.options.order is not None:
             window.open_order(self._context.options.order)
 
@@ -173,9 +230,19 @@ def connect_and_keep(
     return client
 
 
-def _open_window(context: Context, client: ShopClient, connect: Connect) -> MainWindow:
+def no_keyring_text() -> str:
+    """What the banner says when secrets and saved orders cannot be kept."""
+    return tr(
+        "No secure keyring on this computer: the token is kept for this session "
+        "only, and orders are not saved for offline review."
+    )
+
+
+def _open_window(
+    context: Context, client: ShopClient, connect: Connect
+) -> tuple[MainWindow, ThumbnailLoader]:
     context.resources.callback(client.close)
-    images = ThumbnailLoader(client, _thumbnail_dir())
+    images = ThumbnailLoader(client)
     # A screenshot shows the default layout, whatever this user arranged.
     remembered = None if context.options.screenshot else context.settings
     window = MainWindow(client, context.formatter, images, connect, settings=remembered)
@@ -184,7 +251,7 @@ def _open_window(context: Context, client: ShopClient, connect: Connect) -> Main
     if context.options.screenshot is not None:
         ScreenshotTaker(window, context.options.screenshot, images)
     window.show()
-    return window
+    return window, images
 
 
 @contextmanager
@@ -229,7 +296,3 @@ def _quit_on_signals(app: QApplication) -> None:
     ticker = QTimer(app)
     ticker.timeout.connect(lambda: None)
     ticker.start(250)
-
-
-def _thumbnail_dir() -> Path:
-    return platformdirs.user_cache_path(APP_NAME, appauthor=False) / "thumbnails"

@@ -22,6 +22,8 @@ class Options:
         allow_insecure_http: Accept a plain http:// server on another
             machine; the window then warns that the connection is not
             encrypted.
+        offline: Start from the orders saved on this computer, without
+            asking the server until it is reachable again.
     """
 
     server: str | None
@@ -32,6 +34,7 @@ class Options:
     verbose: bool
     currency: str | None = None
     allow_insecure_http: bool = False
+    offline: bool = False
 
 
 def parse_options(argv: list[str] | None = None) -> Options:
@@ -68,8 +71,16 @@ def parse_options(argv: list[str] | None = None) -> Options:
         help="accept a plain http:// server on another machine (the token and "
         "the orders then travel unencrypted)",
     )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="start from the orders saved on this computer; the server is "
+        "asked again in the background and used once it answers",
+    )
     args = parser.parse_args(argv)
 
+    if args.offline and args.demo:
+        parser.error("--offline cannot be used with --demo")
     if args.screenshot is not None and args.order is None and not args.demo:
         parser.error("--screenshot needs --order or --demo")
     return Options(
@@ -81,6 +92,7 @@ def parse_options(argv: list[str] | None = None) -> Options:
         verbose=args.verbose,
         currency=args.currency,
         allow_insecure_http=args.allow_insecure_http,
+        offline=args.offline,
     )
 
 

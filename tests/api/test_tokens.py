@@ -13,7 +13,8 @@ from keyring.backend import KeyringBackend
 from keyring.errors import KeyringLocked, PasswordDeleteError
 
 from orderdesk.api import TokenStore, TokenStoreError
-from orderdesk.api.tokens import ENVIRONMENT_VARIABLE, SERVICE, is_secure_backend
+from orderdesk.api.tokens import ENVIRONMENT_VARIABLE, SERVICE
+from orderdesk.keyring_check import is_secure_backend
 
 SERVER = "https://Shop.Example.com/backend/"
 KEY = "https://shop.example.com"

@@ -19,6 +19,7 @@ from orderdesk.api import (
     ValidationFailed,
 )
 from orderdesk.views.errors import describe
+from orderdesk.views.order_source import OrderNotSaved
 
 SECRET = "planted-token-abcdef123456"
 
@@ -45,6 +46,7 @@ SECRET = "planted-token-abcdef123456"
         (UnexpectedStatus("x", status_code=405), "405"),
         (MalformedResponse("x"), "cannot read"),
         (ApiError("teapot"), "teapot"),
+        (OrderNotSaved(4), "not saved on this computer"),
         (RuntimeError(SECRET), "RuntimeError"),
     ],
 )

@@ -17,6 +17,7 @@ from orderdesk.api import (
     ValidationFailed,
 )
 from orderdesk.views.i18n import tr
+from orderdesk.views.order_source import OrderNotSaved
 
 
 def describe(error: BaseException) -> str:
@@ -26,6 +27,11 @@ def describe(error: BaseException) -> str:
     error says what happened.
     """
     match error:
+        case OrderNotSaved():
+            return tr(
+                "This order was not saved on this computer, so it cannot be "
+                "opened while the server is unreachable."
+            )
         case AuthenticationFailed():
             return tr("The server did not accept the token. Sign in again.")
         case PermissionDenied():

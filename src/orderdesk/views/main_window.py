@@ -1,6 +1,8 @@
 """The main window: opens orders, shows one, and saves payment changes."""
 
 import logging
+from collections.abc import Callable
+from datetime import datetime
 from typing import Protocol
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -15,18 +17,23 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
-from orderdesk.api import ShopClient
+from orderdesk.api import NetworkError, ShopClient
 from orderdesk.models import Order, OrderPage, PaymentMethod
+from orderdesk.store import OrderStore
 from orderdesk.views.amount_input import normalise_digits
+from orderdesk.views.banner import Banner, BannerKind
+from orderdesk.views.connectivity import Connectivity
 from orderdesk.views.crash_dialog import open_log_folder
 from orderdesk.views.errors import describe
 from orderdesk.views.formatting import Formatter
 from orderdesk.views.history import History
 from orderdesk.views.i18n import tr
 from orderdesk.views.images import ImageSource, NoImages
+from orderdesk.views.order_source import Fetched, LiveSource, OfflineSource
 from orderdesk.views.order_view import OrderView
 from orderdesk.views.orders_list import OrdersListView
 from orderdesk.views.payment_dialog import PaymentDialog, field_title
@@ -40,10 +47,15 @@ from orderdesk.views.widgets import plain_label, show_warning
 logger = logging.getLogger(__name__)
 
 STATUS_TIMEOUT_MS = 8000
+BACK_ONLINE_MS = 6000
 INSECURE_STYLE = "QLabel { color: white; background: #b3261e; padding: 1px 6px; }"
 NAVIGATOR_WIDTH = 400
 # A key search is exact; a few results are enough to find the one.
 KEY_SEARCH_SIZE = 5
+
+
+def _ignore(_value: object) -> None:
+    """A success callback for work whose result nobody needs."""
 
 
 class LayoutMemory(Protocol):
@@ -75,11 +87,14 @@ class MainWindow(QMainWindow):
         order_loaded(object): An `Order` was shown.
         order_failed(str): Opening an order failed, with the reason shown.
         payment_saved(object): The server accepted a change; the new `Order`.
+        signed_out(): The user signed out and this computer forgot the
+            token, the cache key and the saved orders of this server.
     """
 
     order_loaded = Signal(object)
     order_failed = Signal(str)
     payment_saved = Signal(object)
+    signed_out = Signal()
 
     def __init__(
         self,
@@ -100,7 +115,12 @@ class MainWindow(QMainWindow):
         self._editors: dict[int, PaymentEditor] = {}
         self._approval_pending: int | None = None
         self._waiting_for_sign_in: PaymentEditor | None = None
+        self._forbidden_reason = ""
         self._read_only_reason = ""
+        self._store: OrderStore | None = None
+        self._forget: Callable[[], None] | None = None
+        self.connectivity = Connectivity(self._probe, self._runner, self)
+        self.connectivity.offline_changed.connect(self._on_offline_changed)
 
         self.setObjectName("main_window")
         self.setWindowTitle(tr("OrderDesk"))
@@ -122,7 +142,13 @@ class MainWindow(QMainWindow):
         self._splitter.addWidget(self._stack)
         self._splitter.setStretchFactor(1, 1)
         self._splitter.setSizes([NAVIGATOR_WIDTH, 1440 - NAVIGATOR_WIDTH])
-        self.setCentralWidget(self._splitter)
+        self.banner = Banner(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.banner)
+        column.addWidget(self._splitter, 1)
+        self.setCentralWidget(central)
 
         self._build_actions()
         self._build_status_bar()
@@ -144,8 +170,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             tr("Loading order %1…").replace("%1", self._formatter.number(order_id))
         )
+        source = self._source()
         self._runner.run(
-            lambda: self._client.get_order(order_id),
+            lambda: source.get_order(order_id),
             self._on_order_opened,
             lambda error: self._on_open_failed(order_id, error),
         )
@@ -178,9 +205,24 @@ class MainWindow(QMainWindow):
         if order_id is not None:
             self.open_order(order_id)
 
-    def show_order(self, order: Order, *, select_payment: int | None = None) -> None:
-        """Show an order document in the order view."""
+    def show_order(
+        self,
+        order: Order,
+        *,
+        select_payment: int | None = None,
+        saved_at: datetime | None = None,
+    ) -> None:
+        """Show an order document in the order view.
+
+        Args:
+            order: The order.
+            select_payment: The payment to select; the one selected now if
+                None.
+            saved_at: When the shown copy was fetched, for an order read
+                from the offline store; None for live data.
+        """
         self.order_view.set_order(order, select_payment=select_payment)
+        self.order_view.set_saved_at(saved_at)
         self._stack.setCurrentWidget(self.order_view)
         self.setWindowTitle(
             tr("Order %1 — OrderDesk").replace("%1", self._formatter.number(order.id))
@@ -274,13 +316,137 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Override of `QWidget.closeEvent`: results in flight are dropped."""
         self._runner.cancel_all()
+        self.connectivity.stop()
         self._client.close()
         self._save_layout()
         super().closeEvent(event)
 
+    def set_store(self, store: OrderStore | None, *, off_reason: str = "") -> None:
+        """Use an offline store from now on; None turns offline review off.
+
+        Args:
+            store: The open store of this server and account.
+            off_reason: Why there is no store, shown in the banner.
+        """
+        self._store = store
+        if store is None and off_reason:
+            self.banner.say(off_reason, BannerKind.WARNING)
+
+    @property
+    def store(self) -> OrderStore | None:
+        """The offline store in use, if any."""
+        return self._store
+
+    def set_sign_out(self, forget: Callable[[], None]) -> None:
+        """Enable signing out; `forget` runs on a pool thread.
+
+        Args:
+            forget: Deletes, in this order, the cache key, the token and the
+                cache files of this server and account.
+        """
+        self._forget = forget
+        self._sign_out_action.setEnabled(True)
+
+    def _ask_sign_out(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("Sign out"),
+            tr(
+                "Sign out of %1? This computer forgets the token and every order "
+                "saved for offline review."
+            ).replace("%1", self._client.base_url),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(self.sign_out)
+        box.open()
+
+    def sign_out(self) -> None:
+        """Forget this account on this computer, then say so."""
+        forget = self._forget
+        if forget is None:
+            return
+        self._runner.cancel_all()
+        self._sign_out_action.setEnabled(False)
+        self.statusBar().showMessage(tr("Signing out…"))
+        self._runner.run(forget, self._on_signed_out, self._on_sign_out_failed)
+
+    def _on_signed_out(self, _result: object) -> None:
+        self._store = None
+        self.signed_out.emit()
+
+    def _on_sign_out_failed(self, error: Exception) -> None:
+        logger.error("Signing out did not finish: %s", type(error).__name__)
+        self._sign_out_action.setEnabled(True)
+        show_warning(
+            self,
+            tr("Sign out"),
+            tr(
+                "Signing out did not finish: some saved data may remain. Try again; "
+                "if it fails again, call support."
+            ),
+        )
+
+    def go_offline(self) -> None:
+        """Work from the offline store until the server answers again."""
+        self.connectivity.report_unreachable()
+
+    def _source(self) -> LiveSource | OfflineSource:
+        if self.connectivity.offline and self._store is not None:
+            return OfflineSource(self._store)
+        return LiveSource(self._client, self._store)
+
+    def _probe(self) -> object:
+        """Runs on a pool thread: a cheap call that tells whether the server is up."""
+        return self._client.list_payment_methods()
+
+    def _on_offline_changed(self, offline: bool) -> None:
+        if offline:
+            self._show_offline_banner()
+        else:
+            self.banner.say(
+                tr("Back online: the server answers again."),
+                BannerKind.INFO,
+                for_ms=BACK_ONLINE_MS,
+            )
+            self._load_methods()
+        self._apply_read_only()
+        self.orders_list.reload()
+        shown = self.order_view.order
+        if shown is not None and not offline:
+            # The copy shown may be old: read it again now that we can.
+            self.open_order(shown.id)
+
+    def _show_offline_banner(self) -> None:
+        since = self.connectivity.since
+        moment = self._formatter.date_time(since) if since else ""
+        if self._store is None:
+            text = tr(
+                "The server cannot be reached (since %1). Offline review is off on "
+                "this computer, so no saved orders can be shown. Retrying…"
+            )
+        else:
+            text = tr(
+                "Offline since %1: showing orders saved on this computer. Editing "
+                "is off until the server answers again. Retrying…"
+            )
+        self.banner.say(text.replace("%1", moment), BannerKind.WARNING)
+
+    def _apply_read_only(self) -> None:
+        offline = tr("Offline: editing is off until the server answers again.")
+        reason = offline if self.connectivity.offline else self._forbidden_reason
+        self._read_only_reason = reason
+        self.order_view.set_read_only(reason)
+        self.review_queue.set_read_only(reason)
+        for editor in self._editors.values():
+            editor.dialog.block_save(reason)
+
     def _build_navigator(self) -> None:
-        def source() -> ShopClient:
-            return self._client
+        def source() -> LiveSource | OfflineSource:
+            return self._source()
 
         self.navigator = QTabWidget(self)
         self.navigator.setObjectName("navigator")
@@ -327,9 +493,10 @@ class MainWindow(QMainWindow):
         elif action == "approve":
             self.approve_payment(payment_id)
 
-    def _on_order_opened(self, order: Order) -> None:
+    def _on_order_opened(self, fetched: Fetched) -> None:
+        order = fetched.order
         pending, self._after_load = self._after_load, None
-        self.show_order(order)
+        self.show_order(order, saved_at=fetched.saved_at)
         if pending is not None and pending[0] == order.id:
             self._act_on_payment(pending[1], pending[2])
 
@@ -390,6 +557,10 @@ class MainWindow(QMainWindow):
         refresh = QAction(tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh)
+        self._sign_out_action = QAction(tr("Sign &out…"), self)
+        self._sign_out_action.setObjectName("sign_out")
+        self._sign_out_action.triggered.connect(self._ask_sign_out)
+        self._sign_out_action.setEnabled(False)
         quit_action = QAction(tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -401,6 +572,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self._back)
         menu.addAction(self._forward)
         menu.addSeparator()
+        menu.addAction(self._sign_out_action)
         menu.addAction(quit_action)
 
         toolbar = QToolBar(tr("Order"), self)
@@ -466,6 +638,11 @@ class MainWindow(QMainWindow):
         self._methods = methods
 
     def _on_open_failed(self, order_id: int | None, error: Exception) -> None:
+        if isinstance(error, NetworkError) and not self.connectivity.offline:
+            self.connectivity.report_unreachable()
+            if order_id is not None and self._store is not None:
+                self.open_order(order_id)
+                return
         reason = describe(error)
         logger.warning("Opening order %s failed: %s", order_id, type(error).__name__)
         self.statusBar().showMessage(reason, STATUS_TIMEOUT_MS)
@@ -476,6 +653,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         previous = self.order_view.order
         self.show_order(order, select_payment=payment_id)
+        self._keep(order)
         if previous is not None:
             self.order_view.totals.highlight_changes(previous, order)
 
@@ -488,6 +666,15 @@ class MainWindow(QMainWindow):
             STATUS_TIMEOUT_MS,
         )
         self.payment_saved.emit(order)
+
+    def _keep(self, order: Order) -> None:
+        """Save an order the server answered, off the UI thread."""
+        source = self._source()
+        if isinstance(source, LiveSource):
+            self._runner.run(lambda: source.keep(order), _ignore, self._on_keep_failed)
+
+    def _on_keep_failed(self, error: Exception) -> None:
+        logger.warning("An order was not saved offline: %s", type(error).__name__)
 
     def _on_order_changed(self, order: Order) -> None:
         shown = self.order_view.order
@@ -527,9 +714,8 @@ class MainWindow(QMainWindow):
         show_warning(self, tr("Payment not saved"), reason)
 
     def _make_read_only(self, reason: str) -> None:
-        self._read_only_reason = reason
-        self.order_view.set_read_only(reason)
-        self.review_queue.set_read_only(reason)
+        self._forbidden_reason = reason
+        self._apply_read_only()
 
     def _forget_editor(self, payment_id: int) -> None:
         editor = self._editors.pop(payment_id, None)

@@ -1,6 +1,7 @@
 """The order view: everything the API says about one order."""
 
 import logging
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -57,6 +58,10 @@ STATUS_COLOURS = {
     OrderStatus.REFUNDED: "#b35c00",
 }
 UNKNOWN_STATUS_COLOUR = "#5b6b7a"
+SAVED_COPY_STYLE = (
+    "QLabel { background: #fff4ce; color: #5c4400; border-radius: 4px;"
+    " padding: 2px 8px; }"
+)
 
 
 def status_text(status: str) -> str:
@@ -213,6 +218,17 @@ class OrderView(QWidget):
                 # The user's widths win over fitting to the first order.
                 table.setProperty("columns_fitted", True)
 
+    def set_saved_at(self, saved_at: datetime | None) -> None:
+        """Say that the order shown is a saved copy, and from when."""
+        if saved_at is None:
+            self._saved_at.clear()
+            self._saved_at.hide()
+            return
+        self._saved_at.setText(
+            tr("Saved copy from %1").replace("%1", self._formatter.date_time(saved_at))
+        )
+        self._saved_at.show()
+
     def set_read_only(self, reason: str) -> None:
         """Disable editing with a reason the user can read; "" enables it."""
         self._read_only_reason = reason
@@ -259,6 +275,10 @@ class OrderView(QWidget):
         self._status = plain_label()
         self._status.setObjectName("order_status")
         self._dates = plain_label()
+        self._saved_at = plain_label()
+        self._saved_at.setObjectName("saved_at")
+        self._saved_at.setStyleSheet(SAVED_COPY_STYLE)
+        self._saved_at.hide()
 
         header.addWidget(self._title)
         header.addSpacing(12)
@@ -268,6 +288,7 @@ class OrderView(QWidget):
         header.addSpacing(12)
         header.addWidget(self._status)
         header.addStretch(1)
+        header.addWidget(self._saved_at)
         header.addWidget(self._dates)
         return header
 

@@ -6,10 +6,8 @@ in bytes, in pixels and in the memory the decoder may allocate, so a hostile
 or broken file cannot stall or exhaust the desk.
 """
 
-import hashlib
 import logging
-import os
-from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -33,6 +31,18 @@ DECODER_LIMIT_MB = 128
 PLACEHOLDER_COLOUR = QColor("#c9ced6")
 
 
+class ThumbnailCache(Protocol):
+    """Where thumbnail files are kept between runs (`OrderStore`)."""
+
+    def get_thumbnail(self, url: str) -> bytes | None:
+        """The kept file of a thumbnail URL, if any."""
+        ...
+
+    def save_thumbnail(self, url: str, data: bytes) -> None:
+        """Keep the file of a thumbnail URL."""
+        ...
+
+
 class ImageRefused(ValueError):
     """An image was too large or could not be decoded."""
 
@@ -42,7 +52,8 @@ class ThumbnailLoader(QObject):
 
     Args:
         client: Fetches image bytes from the server's own origin.
-        cache_dir: Folder for the disk cache; None keeps images in memory only.
+        cache: The disk cache (the offline store); None keeps images in
+            memory only, as when there is no secure keyring.
         parent: The owning object.
 
     Signals:
@@ -56,12 +67,12 @@ class ThumbnailLoader(QObject):
     def __init__(
         self,
         client: ShopClient,
-        cache_dir: Path | None,
+        cache: ThumbnailCache | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._client = client
-        self._cache_dir = cache_dir
+        self._cache = cache
         self._images: dict[str, QImage] = {}
         self._pixmaps: dict[tuple[str, int], QPixmap] = {}
         self._failed: set[str] = set()
@@ -100,6 +111,10 @@ class ThumbnailLoader(QObject):
             self._start(url)
         return self._placeholder(edge)
 
+    def set_cache(self, cache: ThumbnailCache | None) -> None:
+        """Use a disk cache from now on (once the offline store is open)."""
+        self._cache = cache
+
     def cancel(self) -> None:
         """Drop every load in flight, as when the window closes."""
         self._runner.cancel_all()
@@ -114,17 +129,19 @@ class ThumbnailLoader(QObject):
 
     def _load(self, url: str) -> QImage:
         """Runs on a pool thread: disk cache, else the server; then decode."""
-        cached = self._cache_path(url)
-        data: bytes | None = None
-        if cached is not None and cached.is_file():
-            data = cached.read_bytes()
-        if data is None:
-            data = self._client.fetch_image(url, max_bytes=MAX_IMAGE_BYTES)
-            image = decode_image(data)
-            if cached is not None:
-                _write_private(cached, data)
-            return image
-        return decode_image(data)
+        cache = self._cache
+        cached = cache.get_thumbnail(url) if cache is not None else None
+        if cached is not None:
+            try:
+                return decode_image(cached)
+            except ImageRefused:
+                logger.warning("A cached thumbnail could not be read; fetching it")
+
+        data = self._client.fetch_image(url, max_bytes=MAX_IMAGE_BYTES)
+        image = decode_image(data)
+        if cache is not None:
+            cache.save_thumbnail(url, data)
+        return image
 
     def _on_loaded(self, url: str, image: QImage) -> None:
         self._loading.discard(url)
@@ -144,12 +161,6 @@ class ThumbnailLoader(QObject):
     def _on_busy_changed(self, busy: bool) -> None:
         if not busy:
             self.idle.emit()
-
-    def _cache_path(self, url: str) -> Path | None:
-        if self._cache_dir is None:
-            return None
-        digest = hashlib.sha256(url.encode("utf-8")).hexdigest()
-        return self._cache_dir / digest[:2] / digest
 
     def _placeholder(self, edge: int) -> QPixmap:
         pixmap = self._placeholders.get(edge)
@@ -203,19 +214,6 @@ def _fitted(image: QImage, edge: int) -> QPixmap:
     pixmap = QPixmap.fromImage(scaled)
     pixmap.setDevicePixelRatio(ratio)
     return pixmap
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    """Write a cache file readable by its owner only, atomically."""
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        partial = path.with_suffix(".part")
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-        partial.replace(path)
-    except OSError as error:
-        logger.warning("Thumbnail not cached on disk: %s", error.strerror)
 
 
 def _device_pixel_ratio() -> float:

@@ -4,7 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../views/errors.py" line="+30"/>
+        <location filename="../../views/errors.py" line="+32"/>
+        <source>This order was not saved on this computer, so it cannot be opened while the server is unreachable.</source>
+        <translation>این سفارش روی این رایانه ذخیره نشده است؛ تا وقتی سرور در دسترس نیست نمی‌توان آن را باز کرد.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The server did not accept the token. Sign in again.</source>
         <translation>سرور توکن را نپذیرفت. دوباره وارد شوید.</translation>
     </message>
@@ -147,7 +152,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../views/order_view.py" line="+314"/>
+        <location filename="../../views/order_view.py" line="+335"/>
         <location filename="../../views/payments_model.py" line="+54"/>
         <location filename="../../views/printing.py" line="+378"/>
         <location filename="../../views/review_model.py" line="+311"/>
@@ -195,7 +200,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../views/main_window.py" line="+106"/>
+        <location filename="../../views/main_window.py" line="+126"/>
         <location filename="../../views/printing.py" line="-299"/>
         <source>OrderDesk</source>
         <translation>OrderDesk</translation>
@@ -241,17 +246,17 @@
         <translation>برای دیدن سفارش در اینجا، آن را باز کنید (Ctrl+L).</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>Loading order %1…</source>
         <translation>در حال دریافت سفارش %1…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Looking for the order…</source>
         <translation>در حال جست‌وجوی سفارش…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+39"/>
         <source>Order %1 — OrderDesk</source>
         <translation>سفارش %1 — OrderDesk</translation>
     </message>
@@ -266,7 +271,48 @@
         <translation>تأیید پرداخت</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+90"/>
+        <location line="+33"/>
+        <source>Sign out</source>
+        <translation>خروج از حساب</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Sign out of %1? This computer forgets the token and every order saved for offline review.</source>
+        <translation>از %1 خارج می‌شوید؟ این رایانه توکن و همهٔ سفارش‌های ذخیره‌شده برای بررسی آفلاین را پاک می‌کند.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Signing out…</source>
+        <translation>در حال خروج…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Signing out did not finish: some saved data may remain. Try again; if it fails again, call support.</source>
+        <translation>خروج کامل نشد و ممکن است بخشی از داده‌های ذخیره‌شده باقی مانده باشد. دوباره تلاش کنید؛ اگر باز هم نشد با پشتیبانی تماس بگیرید.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Back online: the server answers again.</source>
+        <translation>دوباره آنلاین: سرور پاسخ می‌دهد.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The server cannot be reached (since %1). Offline review is off on this computer, so no saved orders can be shown. Retrying…</source>
+        <translation>سرور در دسترس نیست (از %1). بررسی آفلاین روی این رایانه خاموش است، پس سفارش ذخیره‌شده‌ای برای نمایش نیست. در حال تلاش دوباره…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Offline since %1: showing orders saved on this computer. Editing is off until the server answers again. Retrying…</source>
+        <translation>آفلاین از %1: سفارش‌های ذخیره‌شده روی این رایانه نمایش داده می‌شوند. تا پاسخ دوبارهٔ سرور، ویرایش ممکن نیست. در حال تلاش دوباره…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Offline: editing is off until the server answers again.</source>
+        <translation>آفلاین: تا پاسخ دوبارهٔ سرور، ویرایش ممکن نیست.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Orders</source>
         <translation>سفارش‌ها</translation>
     </message>
@@ -276,7 +322,7 @@
         <translation>صف بررسی</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>No order has the ID or key %1.</source>
         <translation>سفارشی با شناسه یا کد %1 پیدا نشد.</translation>
     </message>
@@ -302,6 +348,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Sign &amp;out…</source>
+        <translation>&amp;خروج از حساب…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
@@ -311,7 +362,7 @@
         <translation>&amp;سفارش</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <location filename="../../views/orders_model.py" line="-5"/>
         <location filename="../../views/review_model.py" line="+1"/>
         <source>Order</source>
@@ -333,18 +384,18 @@
         <translation>شناسه یا کد سفارش:</translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+107"/>
+        <location line="-113"/>
+        <location line="+112"/>
         <source>Open order</source>
         <translation>باز کردن سفارش</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Payment %1 saved (%2). Outstanding now: %3</source>
         <translation>پرداخت %1 ذخیره شد (%2). مانده اکنون: %3</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>The server no longer accepts your token. Sign in to continue.</source>
         <translation>سرور دیگر توکن شما را نمی‌پذیرد. برای ادامه دوباره وارد شوید.</translation>
     </message>
@@ -354,7 +405,7 @@
         <translation>پرداخت ذخیره نشد</translation>
     </message>
     <message>
-        <location filename="../../views/order_view.py" line="-249"/>
+        <location filename="../../views/order_view.py" line="-265"/>
         <source>Pending</source>
         <translation>در انتظار بررسی</translation>
     </message>
@@ -396,7 +447,12 @@
         <translation>پرداخت‌ها (%1)</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+73"/>
+        <source>Saved copy from %1</source>
+        <translation>نسخهٔ ذخیره‌شده از %1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Copy key</source>
         <translation>کپی کد</translation>
     </message>
@@ -406,12 +462,12 @@
         <translation>کپی کد سفارش در حافظه</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Key:</source>
         <translation>کد سفارش:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <location filename="../../views/orders_model.py" line="+2"/>
         <location filename="../../views/printing.py" line="-96"/>
         <location filename="../../views/review_model.py" line="+2"/>
@@ -1065,9 +1121,19 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../views/main_window.py" line="-109"/>
+        <location filename="../../views/main_window.py" line="-124"/>
         <source>Open &amp;log folder</source>
         <translation>باز کردن پوشهٔ &amp;گزارش‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="+194"/>
+        <source>You signed out. Sign in again to continue.</source>
+        <translation>از حساب خارج شدید. برای ادامه دوباره وارد شوید.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>No secure keyring on this computer: the token is kept for this session only, and orders are not saved for offline review.</source>
+        <translation>این رایانه جاکلید امنی ندارد: توکن فقط برای همین نشست نگه داشته می‌شود و سفارش‌ها برای بررسی آفلاین ذخیره نمی‌شوند.</translation>
     </message>
 </context>
 </TS>
