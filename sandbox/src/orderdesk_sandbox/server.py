@@ -11,6 +11,18 @@ from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 logger = logging.getLogger(__name__)
 
 
+class _RequestHandler(WSGIRequestHandler):
+    """Django's request handler, with Nagle's algorithm off.
+
+    The WSGI handler writes the headers and the body of an answer in two
+    sends. With Nagle on, the body waits for the client to acknowledge the
+    headers, and clients delay that acknowledgement (40 ms on Linux): every
+    small answer took about 50 ms on loopback.
+    """
+
+    disable_nagle_algorithm = True
+
+
 def make_server(host: str, port: int) -> ThreadedWSGIServer:
     """Bind a threaded server serving the configured Django project.
 
@@ -21,7 +33,7 @@ def make_server(host: str, port: int) -> ThreadedWSGIServer:
     Returns:
         The bound server, not serving yet.
     """
-    server = ThreadedWSGIServer((host, port), WSGIRequestHandler, ipv6=":" in host)
+    server = ThreadedWSGIServer((host, port), _RequestHandler, ipv6=":" in host)
     server.set_app(WSGIHandler())
     return server
 
