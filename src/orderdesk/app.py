@@ -27,6 +27,7 @@ from orderdesk.store import (
     open_offline_store,
     sign_out_cleanup,
 )
+from orderdesk.views.about_dialog import app_icon
 from orderdesk.views.errors import describe
 from orderdesk.views.formatting import Currency, Formatter
 from orderdesk.views.i18n import tr
@@ -284,6 +285,7 @@ def _make_application(options: Options, settings: Settings) -> QApplication:
     # translations in place when they are built.
     language = resolve_language(options.lang, settings.language, QLocale.system())
     install_language(app, language)
+    app.setWindowIcon(app_icon())
     return app
 
 

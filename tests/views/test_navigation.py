@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -110,3 +111,13 @@ def test_the_review_queue_shows_and_approves_in_the_order(
             ),
             timeout=WAIT_MS,
         )
+
+
+def test_print_actions_follow_the_shown_order(qtbot: QtBot, window: MainWindow) -> None:
+    printing = window.findChild(QAction, "print_order")
+    assert printing is not None
+    assert not printing.isEnabled()
+
+    show_order(qtbot, window, 1)
+
+    assert printing.isEnabled()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from orderdesk.api import NetworkError, ShopClient
 from orderdesk.models import Order, OrderPage, PaymentMethod
 from orderdesk.store import OrderStore
+from orderdesk.views.about_dialog import AboutDialog
 from orderdesk.views.amount_input import normalise_digits
 from orderdesk.views.banner import Banner, BannerKind
 from orderdesk.views.connectivity import Connectivity
@@ -38,6 +39,7 @@ from orderdesk.views.order_view import OrderView
 from orderdesk.views.orders_list import OrdersListView
 from orderdesk.views.payment_dialog import PaymentDialog, field_title
 from orderdesk.views.payment_editor import PaymentEditor
+from orderdesk.views.printing import PrintActions
 from orderdesk.views.review_queue import ReviewQueueView
 from orderdesk.views.sign_in_dialog import Connect, SignInDialog
 from orderdesk.views.tasks import TaskRunner
@@ -569,6 +571,11 @@ class MainWindow(QMainWindow):
         menu.addAction(open_action)
         menu.addAction(refresh)
         menu.addSeparator()
+        self._printing = PrintActions(self, self._formatter, self._shown_order)
+        self.order_loaded.connect(self._printing.refresh_enabled)
+        menu.addAction(self._printing.print_action)
+        menu.addAction(self._printing.pdf_action)
+        menu.addSeparator()
         menu.addAction(self._back)
         menu.addAction(self._forward)
         menu.addSeparator()
@@ -591,6 +598,19 @@ class MainWindow(QMainWindow):
         logs.setObjectName("open_log_folder")
         logs.triggered.connect(lambda: open_log_folder())
         self.help_menu.addAction(logs)
+        about = QAction(tr("&About OrderDesk"), self)
+        about.setObjectName("about")
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self._show_about)
+        self.help_menu.addAction(about)
+
+    def _show_about(self) -> None:
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _shown_order(self) -> Order | None:
+        return self.order_view.order
 
     def _build_status_bar(self) -> None:
         self._busy = QProgressBar(self)

@@ -174,7 +174,7 @@
         <translation>آخرین ویرایش</translation>
     </message>
     <message>
-        <location filename="../../views/about_dialog.py" line="+247"/>
+        <location filename="../../views/about_dialog.py" line="+265"/>
         <source>About OrderDesk</source>
         <translation>درباره OrderDesk</translation>
     </message>
@@ -200,7 +200,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../views/main_window.py" line="+126"/>
+        <location filename="../../views/main_window.py" line="+128"/>
         <location filename="../../views/printing.py" line="-299"/>
         <source>OrderDesk</source>
         <translation>OrderDesk</translation>
@@ -362,7 +362,7 @@
         <translation>&amp;سفارش</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <location filename="../../views/orders_model.py" line="-5"/>
         <location filename="../../views/review_model.py" line="+1"/>
         <source>Order</source>
@@ -374,7 +374,12 @@
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
+        <source>&amp;About OrderDesk</source>
+        <translation>&amp;دربارهٔ OrderDesk</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Plain http: this connection is not encrypted</source>
         <translation>http ساده: این اتصال رمزگذاری نشده است</translation>
     </message>
@@ -384,8 +389,8 @@
         <translation>شناسه یا کد سفارش:</translation>
     </message>
     <message>
-        <location line="-113"/>
-        <location line="+112"/>
+        <location line="-131"/>
+        <location line="+130"/>
         <source>Open order</source>
         <translation>باز کردن سفارش</translation>
     </message>
@@ -1121,12 +1126,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../views/main_window.py" line="-124"/>
+        <location filename="../../views/main_window.py" line="-137"/>
         <source>Open &amp;log folder</source>
         <translation>باز کردن پوشهٔ &amp;گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="+194"/>
+        <location filename="../../app.py" line="+195"/>
         <source>You signed out. Sign in again to continue.</source>
         <translation>از حساب خارج شدید. برای ادامه دوباره وارد شوید.</translation>
     </message>
