@@ -13,6 +13,8 @@ from typing import Any
 import httpx
 import pytest
 
+from orderdesk_sandbox.__main__ import main
+
 pytestmark = pytest.mark.integration
 
 Launch = Callable[..., Any]
@@ -91,3 +93,42 @@ def test_large_order_is_made_once_and_kept_off_the_first_page(
 
     again = launch(db, "--large-order", "300", "40")
     assert again.ready["large_order"] == order_id
+
+
+def test_large_order_items_can_carry_pictures_of_their_own(
+    tmp_path: Path, launch: Launch
+) -> None:
+    server = launch(
+        tmp_path / "shop.sqlite3",
+        "--large-order",
+        "30",
+        "2",
+        "--large-order-pictures",
+        "12",
+    )
+    client = server.client()
+    order = client.get(f"/api/orders/{server.ready['large_order']}").json()
+
+    pictures = [item["product_data"]["image"] for item in order["items"][:12]]
+    smallest = [picture["thumbnails"][0]["f"] for picture in pictures]
+    assert len(set(smallest)) == 12
+    assert all(url.startswith(server.url + "/media/") for url in smallest)
+    answer = client.get(smallest[-1])
+    assert answer.status_code == 200
+    assert answer.headers["Content-Type"] == "image/jpeg"
+    # The other items keep their products' pictures, if any.
+    others = {
+        (item["product_data"]["image"] or {}).get("f") for item in order["items"][12:]
+    }
+    assert others.isdisjoint(picture["f"] for picture in pictures)
+
+
+def test_large_order_pictures_need_a_large_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--db", str(tmp_path / "shop.sqlite3"), "--large-order-pictures", "5"])
+
+    assert exited.value.code == 2
+    assert "--large-order-pictures needs --large-order" in capsys.readouterr().err
+    assert not (tmp_path / "shop.sqlite3").exists()

@@ -31,7 +31,10 @@ def main(argv: list[str] | None = None) -> int:
     Returns:
         The exit code: 0 after a signal.
     """
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.large_order_pictures and not args.large_order:
+        parser.error("--large-order-pictures needs --large-order")
     stop = threading.Event()
     _install_signal_handlers(stop)
 
@@ -51,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     from orderdesk_sandbox import database, server
 
     large_order = tuple(args.large_order) if args.large_order else None
-    prepared = database.prepare(settings.media_root_for(db_path), large_order)
+    prepared = database.prepare(
+        settings.media_root_for(db_path), large_order, args.large_order_pictures
+    )
     if stop.is_set():
         return 0
 
@@ -99,6 +104,14 @@ def _parser() -> argparse.ArgumentParser:
         type=_count,
         metavar=("ITEMS", "PAYMENTS"),
         help="also seed an order this large for benchmarks",
+    )
+    parser.add_argument(
+        "--large-order-pictures",
+        type=_count,
+        default=0,
+        metavar="COUNT",
+        help="give the large order's first COUNT items pictures of their own, "
+        "so that a client loads COUNT distinct thumbnails",
     )
     parser.add_argument(
         "--log-level",

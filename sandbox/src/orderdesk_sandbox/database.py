@@ -6,6 +6,7 @@ import io
 import logging
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from django.core.management import call_command
@@ -28,12 +29,16 @@ class PreparedDatabase:
     large_order: int | None
 
 
-def prepare(media_root: Path, large_order: tuple[int, int] | None) -> PreparedDatabase:
+def prepare(
+    media_root: Path, large_order: tuple[int, int] | None, large_order_pictures: int = 0
+) -> PreparedDatabase:
     """Migrate the configured database, and seed it unless it is seeded.
 
     Args:
         media_root: Where a new database's images are written.
         large_order: (items, payments) of an extra benchmark order, or None.
+        large_order_pictures: How many of the benchmark order's first items
+            show a picture of their own.
 
     Returns:
         The users' tokens and the benchmark order's id.
@@ -52,5 +57,10 @@ def prepare(media_root: Path, large_order: tuple[int, int] | None) -> PreparedDa
     large_order_id = None
     if large_order is not None:
         catalogue = seed.load_catalogue()
-        large_order_id = seed_orders.large_order(catalogue, *large_order)
+        large_order_id = seed_orders.large_order(
+            catalogue,
+            *large_order,
+            picture_count=large_order_pictures,
+            draw_pictures=partial(seed.benchmark_pictures, media_root),
+        )
     return PreparedDatabase(tokens=seed.tokens(), large_order=large_order_id)

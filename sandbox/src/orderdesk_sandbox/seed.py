@@ -148,8 +148,54 @@ def _image_specs() -> list[tuple[str, images.ImageSpec]]:
     return specs
 
 
+def benchmark_pictures(media_root: Path, count: int) -> list[dict[str, object]]:
+    """Draw `count` small pictures, each of its own colour and number.
+
+    They give the first items of the large order images of their own, so
+    that a client showing that order loads `count` distinct thumbnails.
+
+    Args:
+        media_root: Where the generated images go.
+        count: How many pictures to draw.
+
+    Returns:
+        The image document of each picture, with server-relative URLs as in
+        product snapshots.
+    """
+    specs = [
+        (
+            f"تصویر {number}",
+            images.ImageSpec(
+                f"bench-{number:04d}",
+                256,
+                256,
+                (40 + number * 53 % 180, 90 + number * 29 % 140, 220 - number % 150),
+                str(number),
+            ),
+        )
+        for number in range(1, count + 1)
+    ]
+    rows = _save_images(specs, media_root)
+    pictures = Image.objects.prefetch_related("thumbnails").in_bulk(
+        [row.id for row in rows]
+    )
+    documents = [
+        image_document(pictures[row.id], lambda path: MEDIA_URL + path) for row in rows
+    ]
+    return [document for document in documents if document is not None]
+
+
 def _seed_images(media_root: Path) -> dict[str, Image]:
     specs = _image_specs()
+    rows = _save_images(specs, media_root)
+    logger.info("generated %d images in %s", len(rows), media_root)
+    return {spec.stem: row for (_, spec), row in zip(specs, rows, strict=True)}
+
+
+def _save_images(
+    specs: list[tuple[str, images.ImageSpec]], media_root: Path
+) -> list[Image]:
+    """Draw and save images with their thumbnails, and add their rows."""
     # Pillow releases the GIL while encoding and resizing, so threads cut
     # the start-up time of a new database roughly by the number of cores.
     with ThreadPoolExecutor(max_workers=4) as pool:
@@ -171,8 +217,7 @@ def _seed_images(media_root: Path) -> dict[str, Image]:
         for row, result in zip(rows, made, strict=True)
         for edge, path in result.thumbnails
     )
-    logger.info("generated %d images in %s", len(rows), media_root)
-    return {spec.stem: row for (_, spec), row in zip(specs, rows, strict=True)}
+    return rows
 
 
 def _seed_places(country: Country) -> list[City]:

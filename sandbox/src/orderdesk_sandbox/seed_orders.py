@@ -84,14 +84,32 @@ def seed_orders(rng: random.Random, catalogue: Catalogue) -> None:
     _save(drafts)
 
 
-def large_order(catalogue: Catalogue, item_count: int, payment_count: int) -> int:
+def large_order(
+    catalogue: Catalogue,
+    item_count: int,
+    payment_count: int,
+    picture_count: int = 0,
+    draw_pictures: Callable[[int], list[dict[str, object]]] | None = None,
+) -> int:
     """Return the id of an order with that many items and payments.
 
     The order is created on first request and found by its key afterwards.
     It is dated before every seeded order, so it sits on the last page of
     the list and ordinary list pages stay small.
+
+    Args:
+        catalogue: Customers, places, methods and products to draw from.
+        item_count: How many items the order has.
+        payment_count: How many payments it has.
+        picture_count: How many of the first items show a picture of their
+            own instead of their product's, so that a client loads that
+            many distinct thumbnails.
+        draw_pictures: Draws that many image documents; called only when
+            the order is created, and needed when `picture_count` is not 0.
     """
     key = f"large-{item_count}-{payment_count}"
+    if picture_count:
+        key += f"-{picture_count}"
     existing = Order.objects.filter(key=key).values_list("id", flat=True).first()
     if existing is not None:
         return existing
@@ -106,6 +124,11 @@ def large_order(catalogue: Catalogue, item_count: int, payment_count: int) -> in
         _item(rng, catalogue, created, catalogue.products[i % len(catalogue.products)])
         for i in range(item_count)
     ]
+    if picture_count:
+        assert draw_pictures is not None
+        pictures = draw_pictures(min(picture_count, item_count))
+        for item, picture in zip(draft.items, pictures, strict=False):
+            item.product_data = {**item.product_data, "image": picture}
     share = max(1, draft.total // max(1, payment_count))
     draft.payments = [
         _payment(rng, catalogue, draft, share, approved=i % 3 != 2)
