@@ -452,6 +452,7 @@ class MainWindow(QMainWindow):
 
         self.navigator = QTabWidget(self)
         self.navigator.setObjectName("navigator")
+        self.navigator.setAccessibleName(tr("Orders and review queue"))
         self.orders_list = OrdersListView(
             source, self._formatter, runner=self._runner, parent=self
         )
@@ -570,6 +571,10 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(tr("&Order"))
         menu.addAction(open_action)
         menu.addAction(refresh)
+        menu.addSeparator()
+        menu.addAction(self.order_view.focus_items_action)
+        menu.addAction(self.order_view.focus_payments_action)
+        menu.addAction(self.order_view.approve_action)
         menu.addSeparator()
         self._printing = PrintActions(self, self._formatter, self._shown_order)
         self.order_loaded.connect(self._printing.refresh_enabled)

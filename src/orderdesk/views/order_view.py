@@ -345,12 +345,21 @@ class OrderView(QWidget):
 
     def _build_tables(self) -> QTabWidget:
         self._tabs = QTabWidget(self)
+        self._tabs.setAccessibleName(tr("Items and payments"))
         self.items_table = _table(self.items_model, self)
         self.items_table.setObjectName("items_table")
+        self.items_table.setAccessibleName(tr("Items"))
+        self.items_table.setAccessibleDescription(
+            tr("The items of the order; a product's tooltip shows its snapshot.")
+        )
 
         self._payments_proxy = _sorting_proxy(self.payments_model)
         self.payments_table = _table(self.payments_model, self, self._payments_proxy)
         self.payments_table.setObjectName("payments_table")
+        self.payments_table.setAccessibleName(tr("Payments"))
+        self.payments_table.setAccessibleDescription(
+            tr("Enter or F2 edits the selected payment; Ctrl+Shift+A approves it.")
+        )
         self.payments_table.activated.connect(self._on_payments_table_activated)
         self.payments_table.selectionModel().currentChanged.connect(
             self._on_current_payment_changed
@@ -363,6 +372,12 @@ class OrderView(QWidget):
         edit_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
         edit_action.triggered.connect(self._on_edit_clicked)
         self.payments_table.addAction(edit_action)
+        self.focus_items_action = QAction(tr("Go to &items"), self)
+        self.focus_items_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.focus_items_action.triggered.connect(self._on_focus_items)
+        self.focus_payments_action = QAction(tr("Go to &payments"), self)
+        self.focus_payments_action.setShortcut(QKeySequence("Ctrl+2"))
+        self.focus_payments_action.triggered.connect(self._on_focus_payments)
         self.approve_action = QAction(tr("&Approve payment…"), self)
         self.approve_action.setObjectName("approve_payment")
         self.approve_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
@@ -473,6 +488,19 @@ class OrderView(QWidget):
         self, _current: QModelIndex, _previous: QModelIndex
     ) -> None:
         self._update_edit_button()
+
+    def _on_focus_items(self) -> None:
+        self._tabs.setCurrentIndex(0)
+        self._focus_table(self.items_table)
+
+    def _on_focus_payments(self) -> None:
+        self._tabs.setCurrentIndex(1)
+        self._focus_table(self.payments_table)
+
+    def _focus_table(self, table: QTableView) -> None:
+        table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not table.currentIndex().isValid() and table.model().rowCount():
+            table.setCurrentIndex(table.model().index(0, 0))
 
     def _on_approve_triggered(self) -> None:
         payment_id = self.selected_payment_id()

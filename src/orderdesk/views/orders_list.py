@@ -205,6 +205,10 @@ class OrdersListView(QWidget):
     def _build_filters(self) -> QHBoxLayout:
         self._search = QLineEdit(self)
         self._search.setObjectName("order_search")
+        self._search.setAccessibleName(tr("Search orders"))
+        self._search.setAccessibleDescription(
+            tr("Type a key, a customer name or a mobile number.")
+        )
         self._search.setPlaceholderText(tr("Key, name or mobile"))
         self._search.setClearButtonEnabled(True)
         self._search.textEdited.connect(self._on_search_edited)
@@ -248,6 +252,8 @@ class OrdersListView(QWidget):
     def _build_table(self) -> QTableView:
         table = QTableView(self)
         table.setObjectName("orders_table")
+        table.setAccessibleName(tr("Orders"))
+        table.setAccessibleDescription(tr("Enter opens the selected order."))
         table.setModel(self._proxy)
         table.setSortingEnabled(True)
         # Server order (newest first) until the user sorts by a column.

@@ -110,6 +110,8 @@ class PaymentDialog(QDialog):
         self._build(methods)
         self._fill(payment)
         self._update()
+        # Keyboard users start at the first field, as the tab order does.
+        self.payment_method.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def changes(self) -> PaymentUpdate:
         """The update that Save would send: only the fields that differ.
@@ -257,8 +259,19 @@ class PaymentDialog(QDialog):
             ("transaction_id", tr("&Transaction ID"), self.transaction_id),
             ("notes", tr("&Notes"), self.notes),
         ]
+        descriptions = {
+            "payment_method": tr("How the customer paid."),
+            "amount": tr(
+                "The amount in Rial, the smallest unit; Persian digits and "
+                "separators are accepted."
+            ),
+            "approved": tr("Whether the payment is approved and counts as paid."),
+            "transaction_id": tr("The reference of the bank or payment gateway."),
+            "notes": tr("Free notes; Ctrl+Enter saves from here."),
+        }
         for name, title, widget in rows:
             self._add_row(form, name, title, widget)
+            widget.setAccessibleDescription(descriptions[name])
         for before, after in pairwise(rows):
             QWidget.setTabOrder(before[2], after[2])
 

@@ -212,6 +212,10 @@ class ReviewQueueView(QWidget):
     def _build_table(self) -> QTableView:
         table = QTableView(self)
         table.setObjectName("review_table")
+        table.setAccessibleName(tr("Payments waiting for approval"))
+        table.setAccessibleDescription(
+            tr("Enter edits the selected payment; Ctrl+Shift+A approves it.")
+        )
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

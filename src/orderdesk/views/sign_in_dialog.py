@@ -77,7 +77,13 @@ class SignInDialog(QDialog):
         form.addRow(tr("&Server"), self.server)
         form.addRow(tr("API &token"), self.token)
         self.server.setAccessibleName(tr("Server address"))
+        self.server.setAccessibleDescription(
+            tr("The shop server's address, such as https://shop.example.com.")
+        )
         self.token.setAccessibleName(tr("API token"))
+        self.token.setAccessibleDescription(
+            tr("Your API token; it is checked, then kept in the system keyring.")
+        )
         layout.addLayout(form)
 
         self._message = plain_label()

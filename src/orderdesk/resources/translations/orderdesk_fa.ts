@@ -312,7 +312,13 @@
         <translation>آفلاین: تا پاسخ دوبارهٔ سرور، ویرایش ممکن نیست.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+14"/>
+        <source>Orders and review queue</source>
+        <translation>سفارش‌ها و صف بررسی</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../../views/orders_list.py" line="+255"/>
         <source>Orders</source>
         <translation>سفارش‌ها</translation>
     </message>
@@ -362,7 +368,7 @@
         <translation>&amp;سفارش</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <location filename="../../views/orders_model.py" line="-5"/>
         <location filename="../../views/review_model.py" line="+1"/>
         <source>Order</source>
@@ -389,8 +395,8 @@
         <translation>شناسه یا کد سفارش:</translation>
     </message>
     <message>
-        <location line="-131"/>
-        <location line="+130"/>
+        <location line="-135"/>
+        <location line="+134"/>
         <source>Open order</source>
         <translation>باز کردن سفارش</translation>
     </message>
@@ -562,13 +568,38 @@
         <translation>اطلاعات تکمیلی سفارش</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location filename="../../views/review_queue.py" line="+248"/>
+        <location line="+7"/>
+        <source>Items and payments</source>
+        <translation>اقلام و پرداخت‌ها</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The items of the order; a product&apos;s tooltip shows its snapshot.</source>
+        <translation>اقلام سفارش؛ راهنمای هر کالا اطلاعات ثبت‌شدهٔ آن را نشان می‌دهد.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enter or F2 edits the selected payment; Ctrl+Shift+A approves it.</source>
+        <translation>Enter یا F2 پرداخت انتخاب‌شده را ویرایش می‌کند و Ctrl+Shift+A آن را تأیید می‌کند.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../../views/review_queue.py" line="+252"/>
         <source>Edit payment…</source>
         <translation>ویرایش پرداخت…</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Go to &amp;items</source>
+        <translation>رفتن به &amp;اقلام</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go to &amp;payments</source>
+        <translation>رفتن به &amp;پرداخت‌ها</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location filename="../../views/review_queue.py" line="+18"/>
         <source>&amp;Approve payment…</source>
         <translation>&amp;تأیید پرداخت…</translation>
@@ -586,14 +617,16 @@
         <translation>تأیید پرداخت انتخاب‌شده (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-41"/>
+        <location line="+55"/>
         <location filename="../../views/printing.py" line="+38"/>
         <location filename="../../views/totals_panel.py" line="-7"/>
         <source>Items</source>
         <translation>اقلام</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-47"/>
+        <location line="+48"/>
         <source>Payments</source>
         <translation>پرداخت‌ها</translation>
     </message>
@@ -615,7 +648,7 @@
         <translation>پرداخت %1 از سفارش %2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Saving…</source>
         <translation>در حال ذخیره…</translation>
     </message>
@@ -658,7 +691,32 @@
         <translation>&amp;توضیحات</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+3"/>
+        <source>How the customer paid.</source>
+        <translation>روشی که مشتری با آن پرداخت کرده است.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The amount in Rial, the smallest unit; Persian digits and separators are accepted.</source>
+        <translation>مبلغ به ریال، کوچک‌ترین واحد؛ ارقام و جداکننده‌های فارسی پذیرفته می‌شوند.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whether the payment is approved and counts as paid.</source>
+        <translation>آیا پرداخت تأیید شده و در مبلغ پرداخت‌شده حساب می‌شود.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The reference of the bank or payment gateway.</source>
+        <translation>شمارهٔ پیگیری بانک یا درگاه پرداخت.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free notes; Ctrl+Enter saves from here.</source>
+        <translation>یادداشت آزاد؛ از اینجا Ctrl+Enter ذخیره می‌کند.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>After saving:</source>
         <translation>پس از ذخیره:</translation>
     </message>
@@ -822,12 +880,22 @@
         <translation>نشانی سرور</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>The shop server&apos;s address, such as https://shop.example.com.</source>
+        <translation>نشانی سرور فروشگاه، مانند https://shop.example.com.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>API token</source>
         <translation>توکن API</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>Your API token; it is checked, then kept in the system keyring.</source>
+        <translation>توکن API شما؛ ابتدا بررسی و سپس در جاکلید سیستم نگه داشته می‌شود.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Sign in</source>
         <translation>ورود</translation>
     </message>
@@ -936,7 +1004,17 @@
         <translation>جمع مبالغ</translation>
     </message>
     <message>
-        <location filename="../../views/orders_list.py" line="+208"/>
+        <location filename="../../views/orders_list.py" line="-47"/>
+        <source>Search orders</source>
+        <translation>جست‌وجوی سفارش‌ها</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type a key, a customer name or a mobile number.</source>
+        <translation>کد سفارش، نام مشتری یا شمارهٔ همراه را بنویسید.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Key, name or mobile</source>
         <translation>کد سفارش، نام یا تلفن همراه</translation>
     </message>
@@ -973,13 +1051,18 @@
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../views/review_queue.py" line="-56"/>
+        <location filename="../../views/review_queue.py" line="-60"/>
         <source>Loading</source>
         <translation>در حال بارگیری</translation>
     </message>
     <message>
-        <location line="+44"/>
-        <location filename="../../views/review_queue.py" line="+37"/>
+        <location line="+17"/>
+        <source>Enter opens the selected order.</source>
+        <translation>Enter سفارش انتخاب‌شده را باز می‌کند.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location filename="../../views/review_queue.py" line="+41"/>
         <source>Retry</source>
         <translation>تلاش دوباره</translation>
     </message>
@@ -1065,7 +1148,7 @@
         <translation>تأیید نشده</translation>
     </message>
     <message>
-        <location filename="../../views/review_queue.py" line="-55"/>
+        <location filename="../../views/review_queue.py" line="-59"/>
         <source>No payments wait for approval</source>
         <translation>پرداختی در انتظار تأیید نیست</translation>
     </message>
@@ -1080,7 +1163,17 @@
         <translation>خواندن دوبارهٔ همهٔ سفارش‌ها</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+12"/>
+        <source>Payments waiting for approval</source>
+        <translation>پرداخت‌های در انتظار تأیید</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter edits the selected payment; Ctrl+Shift+A approves it.</source>
+        <translation>Enter پرداخت انتخاب‌شده را ویرایش می‌کند و Ctrl+Shift+A آن را تأیید می‌کند.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Open the payment&apos;s edit dialog (Enter)</source>
         <translation>باز کردن پنجرهٔ ویرایش پرداخت (Enter)</translation>
     </message>
