@@ -79,6 +79,9 @@ class SandboxServer:
             "0",
             "--db",
             str(self._db_path),
+            # Killed or crashed, this process closes the pipe and the
+            # sandbox stops with it rather than linger on its port.
+            "--exit-with-parent",
             *self._extra_args,
         ]
         logger.info("Starting the sandbox server with database %s", self._db_path)
@@ -86,7 +89,7 @@ class SandboxServer:
         self._process = subprocess.Popen(  # noqa: S603 - our own interpreter
             command,
             stdout=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
+            stdin=subprocess.PIPE,
             text=True,
             encoding="utf-8",
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
@@ -112,18 +115,20 @@ class SandboxServer:
     def stop(self, timeout: float = 10.0) -> None:
         """Stop the server, politely first; safe to call more than once."""
         process, self._process = self._process, None
-        if process is None or process.poll() is not None:
+        if process is None:
             return
 
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            logger.warning("The sandbox server ignored SIGTERM; killing it")
-            process.kill()
-            process.wait()
-        if process.stdout is not None:
-            process.stdout.close()
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                logger.warning("The sandbox server ignored SIGTERM; killing it")
+                process.kill()
+                process.wait()
+        for pipe in (process.stdin, process.stdout):
+            if pipe is not None:
+                pipe.close()
 
     @property
     def running(self) -> bool:

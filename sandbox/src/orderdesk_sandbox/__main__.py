@@ -37,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--large-order-pictures needs --large-order")
     stop = threading.Event()
     _install_signal_handlers(stop)
+    if args.exit_with_parent:
+        _stop_when_stdin_closes(stop)
 
     # Django is imported only now, after the arguments are known, because
     # its settings depend on them.
@@ -114,6 +116,12 @@ def _parser() -> argparse.ArgumentParser:
         "so that a client loads COUNT distinct thumbnails",
     )
     parser.add_argument(
+        "--exit-with-parent",
+        action="store_true",
+        help="stop when standard input closes, as it does when the process "
+        "that started the server ends in any way, even killed",
+    )
+    parser.add_argument(
         "--log-level",
         default="ERROR",
         choices=["DEBUG", "INFO", "WARNING", "ERROR"],
@@ -133,6 +141,17 @@ def _count(value: str) -> int:
     if number < 0:
         raise argparse.ArgumentTypeError("expected a count of zero or more")
     return number
+
+
+def _stop_when_stdin_closes(stop: threading.Event) -> None:
+    def watch() -> None:
+        # The parent holds the other end of the pipe and never writes; the
+        # read returns only when that end closes.
+        sys.stdin.buffer.read()
+        logger.info("standard input closed, stopping")
+        stop.set()
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _install_signal_handlers(stop: threading.Event) -> None:
