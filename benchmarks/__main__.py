@@ -1,0 +1,261 @@
+"""Measure every figure of the performance goals and print one table.
+
+    uv run python -m benchmarks [--repeat N] [--quick] [--only 1 2 ...]
+
+Starts a sandbox shop with an order of 10,000 items (the first 200 with
+pictures of their own) and 1,000 payments, then measures each figure
+against a baseline taken in the same run, each in fresh child processes:
+
+1. start-up to the painted window with a cached order, against a bare
+   PySide6 window (`benchmarks.startup`);
+2. opening the large order, against httpx GET plus parsing;
+3. saving one of its payments, against httpx PATCH plus parsing;
+4. the longest stall of the UI thread while it loads with its thumbnails
+   (2 to 4: `benchmarks.order_window`);
+5. searching and opening 100,000 cached orders (`bench_store.py`);
+6. resident memory with the order open, against a bare window
+   (`benchmarks.memory`).
+
+Figures are medians of the repetitions, after a warm-up where it matters.
+Qt's messages and each child's output go to a log named at the end.
+"""
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from benchmarks.runner import (
+    Figure,
+    child_environment,
+    median,
+    print_table,
+    run_child,
+    timed_child,
+)
+from benchmarks.store_figures import store_figures
+from orderdesk.demo import SandboxInfo, SandboxServer
+
+ITEMS, PAYMENTS, PICTURES = 10_000, 1_000, 200
+SMALL_ORDER = 1
+"""The sandbox's demo order: five items with pictures, two payments."""
+RATIO_GOAL = 1.5
+STALL_GOAL_MS = 16.0
+MEMORY_GOAL_MB = 100.0
+MB = 1024 * 1024
+
+
+class Run:
+    """One run of the benchmarks: its sandbox, temporary home and log."""
+
+    def __init__(self, info: SandboxInfo, home: Path, repeat: int) -> None:
+        self.info = info
+        self.repeat = repeat
+        self.large = int(str(info.extra["large_order"]))
+        self.token = info.tokens["cashier"]
+        self.env = child_environment(home, self.token)
+        self.log = home / "benchmarks.log"
+
+    def child(self, module: str, *args: str) -> dict[str, object]:
+        """Run a child and return what it reported."""
+        return run_child(f"benchmarks.{module}", *args, env=self.env, log=self.log)
+
+    def paired(
+        self, ours: Callable[[], float], base: Callable[[], float], warm: bool = True
+    ) -> tuple[float, float]:
+        """Medians of alternating runs of ours and the baseline."""
+        if warm:
+            base()
+            ours()
+        pairs = [(ours(), base()) for _ in range(self.repeat)]
+        return median([p[0] for p in pairs]), median([p[1] for p in pairs])
+
+
+def startup(run: Run) -> list[Figure]:
+    """Figure 1 (and 1b, with the large order cached)."""
+    url = run.info.url
+    figures = []
+    for label, order, goal in (
+        ("1. start-up with a cached order", SMALL_ORDER, True),
+        ("1b. start-up, the large order cached", run.large, False),
+    ):
+        run.child("startup", "prepare", url, str(order))
+
+        def ours(order: int = order) -> float:
+            args = ("app", url, str(order))
+            return timed_child("benchmarks.startup", *args, env=run.env, log=run.log)
+
+        def bare() -> float:
+            return timed_child("benchmarks.startup", "bare", env=run.env, log=run.log)
+
+        measured, baseline = run.paired(ours, bare)
+        met = measured / baseline <= RATIO_GOAL
+        figures.append(
+            Figure(
+                label,
+                measured,
+                baseline,
+                "ms",
+                f"<= {RATIO_GOAL}x" if goal else "(context)",
+                met if goal else None,
+                "process start to the order view painted: `orderdesk --offline"
+                f" --order {order}` through orderdesk.app.run, the order read from"
+                " the offline store (the app's cached-order start); baseline: a"
+                " bare QMainWindow of the same size painted, same interpreter",
+            )
+        )
+    return figures
+
+
+def order_window(run: Run, chosen: set[str]) -> list[Figure]:
+    """Figures 2, 3 and 4, from one child process."""
+    only = [f"--only={name}" for name in ("open", "save", "stall") if name in chosen]
+    args = (run.info.url, str(run.large), f"--repeat={run.repeat}")
+    result = run.child("order_window", *args, *only)
+    figures = []
+    if "open" in result:
+        opened = result["open"]
+        assert isinstance(opened, dict)
+        figures.append(
+            _ratio_figure(
+                "2. open 10,000 items + 1,000 payments",
+                opened,
+                "from open_order (the click) to the order view painted, in a new"
+                " window each time; baseline: httpx GET + Order.model_validate_json",
+            )
+        )
+    if "save" in result:
+        saved = result["save"]
+        assert isinstance(saved, dict)
+        figures.append(
+            _ratio_figure(
+                "3. save a payment on that order",
+                saved,
+                "from clicking Save (notes changed) to the refreshed view painted;"
+                " the app reads the order again before its PATCH (concurrency"
+                " check); baseline: httpx PATCH + Order.model_validate_json",
+            )
+        )
+    if "stall" in result:
+        stall = result["stall"]
+        assert isinstance(stall, dict)
+        longest = float(stall["app_ms"])
+        figures.append(
+            Figure(
+                "4. longest UI stall, order + thumbnails",
+                longest,
+                float(stall["baseline_ms"]),
+                "ms",
+                f"<= {STALL_GOAL_MS:g} ms",
+                longest <= STALL_GOAL_MS,
+                "longest gap of a 4 ms heartbeat in the UI thread from the click"
+                f" until {stall['thumbnails']} thumbnails arrived and painted"
+                " (items tab in front; worst run"
+                f" {max(stall['app_all']):.0f} ms); baseline: the same heartbeat"
+                " in the idle window",
+            )
+        )
+    return figures
+
+
+def _ratio_figure(label: str, result: dict[str, object], note: str) -> Figure:
+    measured = float(str(result["app_ms"]))
+    baseline = float(str(result["baseline_ms"]))
+    return Figure(
+        label,
+        measured,
+        baseline,
+        "ms",
+        f"<= {RATIO_GOAL}x",
+        measured / baseline <= RATIO_GOAL,
+        note,
+    )
+
+
+def memory(run: Run) -> Figure:
+    """Figure 6."""
+    args = ("app", run.info.url, str(run.large))
+
+    def resident(*what: str) -> float:
+        return float(str(run.child("memory", *what)["resident"])) / MB
+
+    measured, baseline = run.paired(
+        lambda: resident(*args), lambda: resident("bare"), warm=False
+    )
+    return Figure(
+        "6. memory with that order open",
+        measured,
+        baseline,
+        "MB",
+        f"<= +{MEMORY_GOAL_MB:g} MB",
+        measured - baseline <= MEMORY_GOAL_MB,
+        f"resident memory, {measured - baseline:.0f} MB above a bare QMainWindow;"
+        " order painted, thumbnails arrived, garbage collected",
+    )
+
+
+def main() -> int:
+    """Run the chosen figures and print the table; 1 when a goal is missed."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs per figure")
+    parser.add_argument(
+        "--quick", action="store_true", help="3 runs, 20,000 cached orders"
+    )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=["1", "2", "3", "4", "5", "6"],
+        help="measure only these figures",
+    )
+    options = parser.parse_args()
+    repeat = 3 if options.quick else options.repeat
+    chosen = set(options.only or "123456")
+    started = time.perf_counter()
+
+    with tempfile.TemporaryDirectory(prefix="orderdesk-benchmarks-") as folder:
+        home = Path(folder)
+        large = ("--large-order", str(ITEMS), str(PAYMENTS))
+        pictures = ("--large-order-pictures", str(PICTURES))
+        with SandboxServer(home / "shop.sqlite3", large + pictures) as server:
+            assert server.info is not None
+            run = Run(server.info, home, repeat)
+            figures = _measure(run, chosen, options.quick)
+
+        print(f"\nOrderDesk benchmarks, {date.today():%Y-%m-%d}, {_machine()}\n")
+        print_table(figures)
+        kept = Path(tempfile.gettempdir()) / "orderdesk-benchmarks.log"
+        kept.write_text(run.log.read_text(encoding="utf-8"), encoding="utf-8")
+    print(f"\n{time.perf_counter() - started:.0f} s; children's output in {kept}")
+    return 0 if all(f.met is not False for f in figures) else 1
+
+
+def _measure(run: Run, chosen: set[str], quick: bool) -> list[Figure]:
+    figures: list[Figure] = []
+    if "1" in chosen:
+        figures += startup(run)
+    window = {"2": "open", "3": "save", "4": "stall"}
+    if chosen & set(window):
+        figures += order_window(run, {window[n] for n in chosen & set(window)})
+    if "5" in chosen:
+        orders = 20_000 if quick else 100_000
+        figures += store_figures(orders, 30, run.env, run.log)
+    if "6" in chosen:
+        figures.append(memory(run))
+    return figures
+
+
+def _machine() -> str:
+    import os
+    import platform
+
+    cores = os.cpu_count() or 0
+    return f"{platform.system()} {platform.machine()}, {cores} cores, Python" + (
+        f" {platform.python_version()}"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
