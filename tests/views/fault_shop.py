@@ -147,6 +147,8 @@ class ShopDouble:
         self, conn: socket.socket, request: bytes, stop: threading.Event
     ) -> None:
         """Answer one request (a `Behaviour`)."""
+        if b" " not in request:
+            return  # The client closed a connection without using it.
         method, target = request.split(b" ", 2)[:2]
         if target.startswith(b"/api/payment-methods/"):
             conn.sendall(http_answer(200, json.dumps(METHODS).encode()))
