@@ -1,6 +1,7 @@
 """The items table of an order."""
 
 import json
+from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
@@ -56,6 +57,14 @@ class ItemsTableModel(RowTableModel[OrderItem]):
     ) -> None:
         super().__init__(formatter, parent)
         self._images: ImageSource = images or NoImages()
+        # The image of each item's snapshot, by item id, read once: reading
+        # one is a pydantic validation, and Qt asks for icons on every paint.
+        self._pictures: dict[int, ImageData | None] = {}
+
+    def set_rows(self, rows: Sequence[OrderItem]) -> None:
+        """Replace every row, as when a new order document arrives."""
+        self._pictures = {}
+        super().set_rows(rows)
 
     def header(self, column: Any) -> str:
         """The translated header of a column."""
@@ -124,7 +133,11 @@ class ItemsTableModel(RowTableModel[OrderItem]):
         """The product's thumbnail, when the snapshot carries one."""
         if column != ItemColumn.PRODUCT_NAME:
             return None
-        return self._images.pixmap(snapshot_image(row.product_data), ICON_EDGE)
+        try:
+            picture = self._pictures[row.id]
+        except KeyError:
+            picture = self._pictures[row.id] = snapshot_image(row.product_data)
+        return self._images.pixmap(picture, ICON_EDGE)
 
 
 def snapshot_text(product_data: Any) -> str | None:
