@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from orderdesk.api import ApiError, ShopClient, TokenStore
 from orderdesk.cli import Options
 from orderdesk.crash import install_excepthook
 from orderdesk.demo import SandboxServer, SandboxUnavailable
-from orderdesk.i18n import install_language, resolve_language
+from orderdesk.i18n import install_language, parse_language, resolve_language
 from orderdesk.logging_setup import configure_logging
 from orderdesk.screenshot import ScreenshotTaker
 from orderdesk.settings import Settings
@@ -231,6 +231,22 @@ def connect_and_keep(
     return client
 
 
+class Preferences(QObject):
+    """Writes the choices made in the window's View menu to the settings."""
+
+    def __init__(self, settings: Settings, parent: QObject) -> None:
+        super().__init__(parent)
+        self._settings = settings
+
+    def keep_currency(self, value: str) -> None:
+        """Remember how amounts are shown."""
+        self._settings.currency = Currency(value)
+
+    def keep_language(self, value: str) -> None:
+        """Remember the interface language for the next start."""
+        self._settings.language = parse_language(value)
+
+
 def no_keyring_text() -> str:
     """What the banner says when secrets and saved orders cannot be kept."""
     return tr(
@@ -249,6 +265,10 @@ def _open_window(
     window = MainWindow(client, context.formatter, images, connect, settings=remembered)
     images.setParent(window)
     images.image_ready.connect(window.order_view.schedule_image_refresh)
+    # A child of the window, so it lives exactly as long as the window.
+    preferences = Preferences(context.settings, window)
+    window.currency_chosen.connect(preferences.keep_currency)
+    window.language_chosen.connect(preferences.keep_language)
     if context.options.screenshot is not None:
         ScreenshotTaker(window, context.options.screenshot, images)
     window.show()

@@ -121,3 +121,17 @@ def test_print_actions_follow_the_shown_order(qtbot: QtBot, window: MainWindow) 
     show_order(qtbot, window, 1)
 
     assert printing.isEnabled()
+
+
+def test_amounts_switch_to_toman_and_back(qtbot: QtBot, window: MainWindow) -> None:
+    order = show_order(qtbot, window, 1)
+    toman = next(a for a in window.findChildren(QAction) if a.data() == "toman")
+    chosen: list[str] = []
+    window.currency_chosen.connect(chosen.append)
+
+    toman.trigger()
+
+    total = window.order_view.totals.value("total")
+    assert "Toman" in total
+    assert f"{order.total // 10:,}" in total
+    assert chosen == ["toman"]

@@ -5,8 +5,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QLocale, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -30,7 +30,7 @@ from orderdesk.views.banner import Banner, BannerKind
 from orderdesk.views.connectivity import Connectivity
 from orderdesk.views.crash_dialog import open_log_folder
 from orderdesk.views.errors import describe
-from orderdesk.views.formatting import Formatter
+from orderdesk.views.formatting import Currency, Formatter
 from orderdesk.views.history import History
 from orderdesk.views.i18n import tr
 from orderdesk.views.images import ImageSource, NoImages
@@ -91,12 +91,18 @@ class MainWindow(QMainWindow):
         payment_saved(object): The server accepted a change; the new `Order`.
         signed_out(): The user signed out and this computer forgot the
             token, the cache key and the saved orders of this server.
+        currency_chosen(str): The user chose how to show amounts ("rial" or
+            "toman"); the window already shows them so.
+        language_chosen(str): The user chose the interface language ("fa"
+            or "en"), used from the next start.
     """
 
     order_loaded = Signal(object)
     order_failed = Signal(str)
     payment_saved = Signal(object)
     signed_out = Signal()
+    currency_chosen = Signal(str)
+    language_chosen = Signal(str)
 
     def __init__(
         self,
@@ -154,6 +160,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_status_bar()
+        self._build_view_menu()
         self._build_help_menu()
         self._runner.busy_changed.connect(self._busy.setVisible)
         self.resize(1440, 880)
@@ -595,6 +602,57 @@ class MainWindow(QMainWindow):
         toolbar.addAction(open_action)
         toolbar.addAction(refresh)
         self.addToolBar(toolbar)
+
+    def set_formatter(self, formatter: Formatter) -> None:
+        """Show every value in another currency (or language) from now on."""
+        self._formatter = formatter
+        self.order_view.set_formatter(formatter)
+        self.orders_list.set_formatter(formatter)
+        self.review_queue.set_formatter(formatter)
+        for action in self._currency_actions.actions():
+            action.setChecked(action.data() == formatter.currency.value)
+
+    def _build_view_menu(self) -> None:
+        self.view_menu = self.menuBar().addMenu(tr("&View"))
+        self.view_menu.setObjectName("view_menu")
+        amounts = self.view_menu.addMenu(tr("Show amounts in"))
+        self._currency_actions = QActionGroup(self)
+        for currency, title in (
+            (Currency.RIAL, tr("&Rial")),
+            (Currency.TOMAN, tr("&Toman")),
+        ):
+            action = QAction(title, self._currency_actions)
+            action.setCheckable(True)
+            action.setData(currency.value)
+            action.setChecked(currency is self._formatter.currency)
+            amounts.addAction(action)
+        self._currency_actions.triggered.connect(self._on_currency_triggered)
+
+        languages = self.view_menu.addMenu(tr("&Language"))
+        self._language_actions = QActionGroup(self)
+        # Each language is named in itself, so anyone can find their own.
+        for code, title in (("en", "English"), ("fa", "فارسی")):
+            action = QAction(title, self._language_actions)
+            action.setCheckable(True)
+            action.setData(code)
+            action.setChecked(
+                (self._formatter.locale.language() == QLocale.Language.Persian)
+                == (code == "fa")
+            )
+            languages.addAction(action)
+        self._language_actions.triggered.connect(self._on_language_triggered)
+
+    def _on_currency_triggered(self, action: QAction) -> None:
+        currency = Currency(str(action.data()))
+        self.set_formatter(Formatter(self._formatter.locale, currency))
+        self.currency_chosen.emit(currency.value)
+
+    def _on_language_triggered(self, action: QAction) -> None:
+        self.language_chosen.emit(str(action.data()))
+        self.statusBar().showMessage(
+            tr("The language changes the next time OrderDesk starts."),
+            STATUS_TIMEOUT_MS,
+        )
 
     def _build_help_menu(self) -> None:
         self.help_menu = self.menuBar().addMenu(tr("&Help"))

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from orderdesk.models import Order, OrderStatus
+from orderdesk.views.extra_table import ExtraTable
 from orderdesk.views.formatting import EM_DASH, Formatter, clean, or_dash
 from orderdesk.views.i18n import tr
 from orderdesk.views.images import ImageSource, NoImages
@@ -141,7 +142,7 @@ class OrderView(QWidget):
         self._fill_methods(order)
         self.totals.set_order(order)
         self._notes.setPlainText(clean(order.notes))
-        self._extra.setPlainText(_extra_text(order.extra))
+        self.extra.set_extra(order.extra)
 
         self.items_model.set_rows(order.items)
         self.payments_model.set_rows(order.payments)
@@ -159,6 +160,15 @@ class OrderView(QWidget):
         if select_payment is not None:
             self.select_payment(select_payment)
         self._update_edit_button()
+
+    def set_formatter(self, formatter: Formatter) -> None:
+        """Show values in another currency or language, and redraw."""
+        self._formatter = formatter
+        self.totals.set_formatter(formatter)
+        self.items_model.set_formatter(formatter)
+        self.payments_model.set_formatter(formatter)
+        if self._order is not None:
+            self.set_order(self._order)
 
     def schedule_image_refresh(self) -> None:
         """Redraw thumbnails soon; many calls in a burst redraw once."""
@@ -336,11 +346,10 @@ class OrderView(QWidget):
         row = QHBoxLayout(box)
         self._notes = _read_only_text(self)
         self._notes.setObjectName("order_notes")
-        self._extra = _read_only_text(self)
-        self._extra.setObjectName("order_extra")
-        self._extra.setToolTip(tr("Additional order data"))
+        self.extra = ExtraTable(self)
+        self.extra.setMaximumHeight(90)
         row.addWidget(self._notes, 2)
-        row.addWidget(self._extra, 1)
+        row.addWidget(self.extra, 1)
         return box
 
     def _build_tables(self) -> QTabWidget:
@@ -595,11 +604,3 @@ def _fit_columns_once(table: QTableView) -> None:
     for column in range(header.count()):
         header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
     table.setProperty("columns_fitted", True)
-
-
-def _extra_text(extra: object) -> str:
-    if isinstance(extra, dict):
-        return "\n".join(f"{clean(str(k))}: {clean(str(v))}" for k, v in extra.items())
-    if extra in (None, "", [], {}):
-        return ""
-    return clean(str(extra))

@@ -67,6 +67,10 @@ class TotalsPanel(QGroupBox):
         for field in ("total", "amount_outstanding"):
             self._values[field].setFont(bold)
 
+    def set_formatter(self, formatter: Formatter) -> None:
+        """Show values in another language or currency from now on."""
+        self._formatter = formatter
+
     def value(self, field: str) -> str:
         """The text shown for a field, for tests and screen readers."""
         return self._values[field].text()

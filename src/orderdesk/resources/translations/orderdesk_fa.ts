@@ -152,7 +152,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../views/order_view.py" line="+335"/>
+        <location filename="../../views/order_view.py" line="+345"/>
         <location filename="../../views/payments_model.py" line="+54"/>
         <location filename="../../views/printing.py" line="+378"/>
         <location filename="../../views/review_model.py" line="+311"/>
@@ -200,7 +200,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../views/main_window.py" line="+128"/>
+        <location filename="../../views/main_window.py" line="+134"/>
         <location filename="../../views/printing.py" line="-299"/>
         <source>OrderDesk</source>
         <translation>OrderDesk</translation>
@@ -246,7 +246,7 @@
         <translation>برای دیدن سفارش در اینجا، آن را باز کنید (Ctrl+L).</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Loading order %1…</source>
         <translation>در حال دریافت سفارش %1…</translation>
     </message>
@@ -375,7 +375,37 @@
         <translation>سفارش</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
+        <source>&amp;View</source>
+        <translation>&amp;نما</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show amounts in</source>
+        <translation>نمایش مبالغ به</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Rial</source>
+        <translation>&amp;ریال</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Toman</source>
+        <translation>&amp;تومان</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Language</source>
+        <translation>&amp;زبان</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The language changes the next time OrderDesk starts.</source>
+        <translation>زبان از اجرای بعدی OrderDesk تغییر می‌کند.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
@@ -395,8 +425,8 @@
         <translation>شناسه یا کد سفارش:</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+134"/>
+        <location line="-186"/>
+        <location line="+185"/>
         <source>Open order</source>
         <translation>باز کردن سفارش</translation>
     </message>
@@ -416,7 +446,7 @@
         <translation>پرداخت ذخیره نشد</translation>
     </message>
     <message>
-        <location filename="../../views/order_view.py" line="-265"/>
+        <location filename="../../views/order_view.py" line="-274"/>
         <source>Pending</source>
         <translation>در انتظار بررسی</translation>
     </message>
@@ -458,7 +488,7 @@
         <translation>پرداخت‌ها (%1)</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+82"/>
         <source>Saved copy from %1</source>
         <translation>نسخهٔ ذخیره‌شده از %1</translation>
     </message>
@@ -563,12 +593,22 @@
         <translation>هزینهٔ ارسال</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../views/extra_table.py" line="+25"/>
         <source>Additional order data</source>
         <translation>اطلاعات تکمیلی سفارش</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Field</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>مقدار</translation>
+    </message>
+    <message>
+        <location filename="../../views/order_view.py" line="+16"/>
         <source>Items and payments</source>
         <translation>اقلام و پرداخت‌ها</translation>
     </message>
@@ -1040,7 +1080,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../views/totals_panel.py" line="+82"/>
+        <location filename="../../views/totals_panel.py" line="+86"/>
         <source>Paid</source>
         <translation>پرداخت‌شده</translation>
     </message>
@@ -1229,7 +1269,7 @@
         <translation>از حساب خارج شدید. برای ادامه دوباره وارد شوید.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+58"/>
         <source>No secure keyring on this computer: the token is kept for this session only, and orders are not saved for offline review.</source>
         <translation>این رایانه جاکلید امنی ندارد: توکن فقط برای همین نشست نگه داشته می‌شود و سفارش‌ها برای بررسی آفلاین ذخیره نمی‌شوند.</translation>
     </message>
