@@ -1,5 +1,6 @@
 """Fixtures shared by the whole suite."""
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,24 @@ from orderdesk.demo import SandboxInfo, SandboxServer
 from orderdesk.models import Order
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _collect_on_the_main_thread() -> Iterator[None]:
+    """Keep Python's collector off pool threads, as the application does.
+
+    A collection that starts on a pool thread can free a Qt object there and
+    crash Qt (see `orderdesk.views.garbage`).
+    """
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture(scope="session")

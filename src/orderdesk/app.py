@@ -30,6 +30,7 @@ from orderdesk.store import (
 from orderdesk.views.about_dialog import app_icon
 from orderdesk.views.errors import describe
 from orderdesk.views.formatting import Currency, Formatter
+from orderdesk.views.garbage import MainThreadGarbageCollector
 from orderdesk.views.i18n import tr
 from orderdesk.views.main_window import MainWindow
 from orderdesk.views.sign_in_dialog import Connect, SignInDialog
@@ -67,6 +68,7 @@ def run(options: Options) -> int:
     with ExitStack() as resources:
         settings = Settings()
         app = _make_application(options, settings)
+        MainThreadGarbageCollector(app)
         install_excepthook()
         _quit_on_signals(app)
         currency = Currency(options.currency) if options.currency else None

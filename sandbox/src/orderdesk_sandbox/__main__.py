@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import re
 import signal
 import sys
@@ -146,8 +147,12 @@ def _count(value: str) -> int:
 def _stop_when_stdin_closes(stop: threading.Event) -> None:
     def watch() -> None:
         # The parent holds the other end of the pipe and never writes; the
-        # read returns only when that end closes.
-        sys.stdin.buffer.read()
+        # read returns empty only when that end closes. A raw read, because a
+        # daemon thread blocked in sys.stdin's buffered reader holds its lock
+        # and makes the interpreter abort at exit.
+        descriptor = sys.stdin.fileno()
+        while os.read(descriptor, 1024):
+            pass
         logger.info("standard input closed, stopping")
         stop.set()
 
