@@ -301,3 +301,30 @@ def test_double_save_sends_one_patch(
     assert json.dumps(saves[0].body()) == json.dumps(  # type: ignore[attr-defined]
         {"amount": payment.amount + 1}
     )
+
+
+def test_a_token_the_real_server_refuses_leads_to_sign_in_and_a_resend(
+    qtbot: QtBot, fresh_sandbox: SandboxInfo, server: ShopClient
+) -> None:
+    order = server.get_order(1)
+    payment = next(p for p in order.payments if not p.approved)
+    revoked = ShopClient(fresh_sandbox.url, "0" * 40)
+    with open_window(qtbot, revoked) as window:
+        window.show_order(order)
+        dialog = open_dialog(window, payment.id)
+        field(dialog, "notes").setPlainText("پس از ورود دوباره")
+
+        dialog.save_button.click()
+
+        qtbot.waitUntil(lambda: window.findChild(SignInDialog) is not None)
+        sign_in = window.findChild(SignInDialog)
+        assert sign_in is not None
+        assert "Sign in again" in message(dialog)
+        assert field(dialog, "notes").toPlainText() == "پس از ورود دوباره"
+        sign_in.token.setText(fresh_sandbox.tokens["cashier"])
+        with qtbot.waitSignal(sign_in.signed_in, timeout=WAIT_MS):
+            sign_in.sign_in_button.click()
+        with qtbot.waitSignal(window.payment_saved, timeout=WAIT_MS) as saved:
+            dialog.save_button.click()
+
+    assert saved.args[0].payment(payment.id).notes == "پس از ورود دوباره"

@@ -381,10 +381,14 @@ class OrderView(QWidget):
         self._edit_button = QPushButton(tr("Edit payment…"), self)
         self._edit_button.setObjectName("edit_payment")
         self._edit_button.clicked.connect(self._on_edit_clicked)
-        edit_action = QAction(self)
-        edit_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
-        edit_action.triggered.connect(self._on_edit_clicked)
-        self.payments_table.addAction(edit_action)
+        self.edit_action = QAction(tr("&Edit payment…"), self)
+        self.edit_action.setObjectName("edit_payment_action")
+        self.edit_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.edit_action.setShortcutContext(
+            Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
+        self.edit_action.triggered.connect(self._on_edit_clicked)
+        self.addAction(self.edit_action)
         self.focus_items_action = QAction(tr("Go to &items"), self)
         self.focus_items_action.setShortcut(QKeySequence("Ctrl+1"))
         self.focus_items_action.triggered.connect(self._on_focus_items)
@@ -527,6 +531,7 @@ class OrderView(QWidget):
             self._order.payment(payment_id) if self._order and payment_id else None
         )
         self._edit_button.setEnabled(editable)
+        self.edit_action.setEnabled(editable)
         self._approve_button.setEnabled(
             editable and payment is not None and not payment.approved
         )

@@ -10,7 +10,8 @@ from orderdesk.views.widgets import plain_label
 
 OWED_COLOUR = "#b3261e"
 SETTLED_COLOUR = "#1b7f3b"
-HIGHLIGHT_STYLE = "QLabel { background: #fff3b0; }"
+# Text colour too: a dark palette's light text is unreadable on yellow.
+HIGHLIGHT_STYLE = "QLabel { background: #fff3b0; color: #3d2e00; }"
 HIGHLIGHT_MS = 2500
 
 

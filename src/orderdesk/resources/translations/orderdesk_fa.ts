@@ -104,7 +104,7 @@
         <translation>ریال</translation>
     </message>
     <message>
-        <location filename="../../views/items_model.py" line="+63"/>
+        <location filename="../../views/items_model.py" line="+72"/>
         <source>Product</source>
         <translation>کالا</translation>
     </message>
@@ -126,7 +126,7 @@
     <message>
         <location line="+1"/>
         <location filename="../../views/printing.py" line="+608"/>
-        <location filename="../../views/totals_panel.py" line="+33"/>
+        <location filename="../../views/totals_panel.py" line="+34"/>
         <source>Quantity</source>
         <translation>تعداد</translation>
     </message>
@@ -152,7 +152,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../views/order_view.py" line="+345"/>
+        <location filename="../../views/order_view.py" line="+349"/>
         <location filename="../../views/payments_model.py" line="+54"/>
         <location filename="../../views/printing.py" line="+378"/>
         <location filename="../../views/review_model.py" line="+311"/>
@@ -328,7 +328,7 @@
         <translation>صف بررسی</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>No order has the ID or key %1.</source>
         <translation>سفارشی با شناسه یا کد %1 پیدا نشد.</translation>
     </message>
@@ -629,7 +629,12 @@
         <translation>ویرایش پرداخت…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>&amp;Edit payment…</source>
+        <translation>&amp;ویرایش پرداخت…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Go to &amp;items</source>
         <translation>رفتن به &amp;اقلام</translation>
     </message>
@@ -657,16 +662,16 @@
         <translation>تأیید پرداخت انتخاب‌شده (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location line="-41"/>
-        <location line="+55"/>
+        <location line="-45"/>
+        <location line="+59"/>
         <location filename="../../views/printing.py" line="+38"/>
         <location filename="../../views/totals_panel.py" line="-7"/>
         <source>Items</source>
         <translation>اقلام</translation>
     </message>
     <message>
-        <location line="-47"/>
-        <location line="+48"/>
+        <location line="-51"/>
+        <location line="+52"/>
         <source>Payments</source>
         <translation>پرداخت‌ها</translation>
     </message>
@@ -1264,7 +1269,7 @@
         <translation>باز کردن پوشهٔ &amp;گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="+195"/>
+        <location filename="../../app.py" line="+197"/>
         <source>You signed out. Sign in again to continue.</source>
         <translation>از حساب خارج شدید. برای ادامه دوباره وارد شوید.</translation>
     </message>
