@@ -507,6 +507,10 @@ class MainWindow(QMainWindow):
         order = fetched.order
         pending, self._after_load = self._after_load, None
         self.show_order(order, saved_at=fetched.saved_at)
+        if fetched.saved_at is None:
+            # Read from the server: keep it for offline review, after it is
+            # shown (see LiveSource.get_order).
+            self._keep(order)
         if pending is not None and pending[0] == order.id:
             self._act_on_payment(pending[1], pending[2])
 
