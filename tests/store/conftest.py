@@ -11,7 +11,8 @@ from orderdesk.models import Order
 from orderdesk.store import DEFAULT_MAX_BYTES, OrderStore
 from orderdesk.store.crypto import new_key
 
-from .support import ACCOUNT, ORIGIN, MemoryKeyring
+from ..keyrings import MemoryKeyring
+from .support import ACCOUNT, ORIGIN
 
 
 class Clock:

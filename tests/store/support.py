@@ -1,9 +1,6 @@
-"""Helpers of the store tests: an in-memory keyring and made-up orders."""
+"""Helpers of the store tests: made-up orders and the data they must hide."""
 
 from pathlib import Path
-
-from keyring.backend import KeyringBackend
-from keyring.errors import KeyringLocked, PasswordDeleteError
 
 from orderdesk.models import Customer, Order, OrderSummary
 
@@ -15,59 +12,6 @@ ACCOUNT = "cashier-1"
 PERSIAN_NAME = "بهروز"
 MOBILE = "09308744204"
 NATIONAL_CODE = "0499370899"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A secure-looking keyring that keeps passwords in a dict."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.passwords.pop((service, username), None) is None:
-            raise PasswordDeleteError("not found")
-
-
-class LockedKeyring(MemoryKeyring):
-    """A keyring whose user declined to unlock it."""
-
-    def get_password(self, service: str, username: str) -> str | None:
-        raise KeyringLocked("locked")
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise KeyringLocked("locked")
-
-    def delete_password(self, service: str, username: str) -> None:
-        raise KeyringLocked("locked")
-
-
-class StubbornKeyring(MemoryKeyring):
-    """A keyring that claims a delete failed and keeps the password."""
-
-    def delete_password(self, service: str, username: str) -> None:
-        raise PasswordDeleteError("access denied")
-
-
-class PlaintextKeyring(MemoryKeyring):
-    """Looks like keyrings.alt's plaintext file backend."""
-
-
-PlaintextKeyring.__module__ = "keyrings.alt.file"
-
-
-class LowPriorityKeyring(MemoryKeyring):
-    """A backend keyring itself ranks as a last resort."""
-
-    priority = 0.5  # type: ignore[assignment]
 
 
 def make_order(

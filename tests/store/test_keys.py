@@ -20,14 +20,8 @@ from orderdesk.store import (
 from orderdesk.store.files import store_id
 from orderdesk.store.keys import SERVICE
 
-from .support import (
-    ACCOUNT,
-    ORIGIN,
-    LockedKeyring,
-    MemoryKeyring,
-    StubbornKeyring,
-    cache_bytes,
-)
+from ..keyrings import LockedKeyring, MemoryKeyring, StubbornKeyring
+from .support import ACCOUNT, ORIGIN, cache_bytes
 
 FETCHED = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
 ENTRY = (SERVICE, store_id(ORIGIN, ACCOUNT))

@@ -15,15 +15,13 @@ from keyring.backend import KeyringBackend
 from orderdesk.models import Order, OrderPage
 from orderdesk.store import CacheKeyStore, OrderStore, open_offline_store
 
+from ..keyrings import LowPriorityKeyring, MemoryKeyring, PlaintextKeyring
 from .support import (
     ACCOUNT,
     MOBILE,
     NATIONAL_CODE,
     ORIGIN,
     PERSIAN_NAME,
-    LowPriorityKeyring,
-    MemoryKeyring,
-    PlaintextKeyring,
     cache_bytes,
     make_order,
     summary_of,

@@ -15,7 +15,7 @@ from orderdesk.demo import SandboxServer
 from orderdesk.store import CacheKeyStore, OrderStore, sign_out_cleanup
 from orderdesk.views import MainWindow
 
-from ..store.support import MemoryKeyring
+from ..keyrings import MemoryKeyring
 from .support import WAIT_MS, child, connect, open_window, show_order
 
 pytestmark = pytest.mark.integration

@@ -15,12 +15,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -41,7 +39,12 @@ from orderdesk.views.items_model import ItemsTableModel
 from orderdesk.views.payments_model import PaymentsTableModel
 from orderdesk.views.table_model import ID_ROLE, SORT_ROLE, RowTableModel
 from orderdesk.views.totals_panel import TotalsPanel
-from orderdesk.views.widgets import plain_label, value_label
+from orderdesk.views.widgets import (
+    plain_label,
+    read_only_table,
+    sort_by_server_order,
+    value_label,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -582,20 +585,9 @@ def _table(
     parent: QWidget,
     proxy: QSortFilterProxyModel | None = None,
 ) -> QTableView:
-    table = QTableView(parent)
-    table.setModel(proxy or _sorting_proxy(model))
-    table.setSortingEnabled(True)
-    table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
+    table = read_only_table(proxy or _sorting_proxy(model), parent)
+    sort_by_server_order(table)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    header.setSectionsMovable(True)
     header.setResizeContentsPrecision(COLUMN_FIT_SAMPLE)
     return table
 

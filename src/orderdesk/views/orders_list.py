@@ -14,7 +14,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -40,7 +39,11 @@ from orderdesk.views.orders_model import (
 )
 from orderdesk.views.table_model import ID_ROLE, SORT_ROLE
 from orderdesk.views.tasks import TaskRunner
-from orderdesk.views.widgets import plain_label
+from orderdesk.views.widgets import (
+    plain_label,
+    read_only_table,
+    sort_by_server_order,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -250,28 +253,19 @@ class OrdersListView(QWidget):
         return row
 
     def _build_table(self) -> QTableView:
-        table = QTableView(self)
+        table = read_only_table(self._proxy, self)
         table.setObjectName("orders_table")
         table.setAccessibleName(tr("Orders"))
         table.setAccessibleDescription(tr("Enter opens the selected order."))
-        table.setModel(self._proxy)
-        table.setSortingEnabled(True)
         # Server order (newest first) until the user sorts by a column.
-        table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().setVisible(False)
+        sort_by_server_order(table)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Names vary most in length: the customer takes the spare width,
         # rather than the short count of payments that happens to be last.
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(
             OrderColumn.CUSTOMER, QHeaderView.ResizeMode.Stretch
         )
-        header.setSectionsMovable(True)
         table.doubleClicked.connect(self._request_order)
         table.installEventFilter(self)
         self.table = table

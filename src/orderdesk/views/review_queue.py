@@ -17,9 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -39,7 +37,7 @@ from orderdesk.views.review_model import (
     ReviewQueueModel,
 )
 from orderdesk.views.tasks import TaskRunner
-from orderdesk.views.widgets import plain_label
+from orderdesk.views.widgets import plain_label, read_only_table
 
 __all__ = ["PendingPayment", "ReviewQueueModel", "ReviewQueueView"]
 
@@ -210,27 +208,22 @@ class ReviewQueueView(QWidget):
         return row
 
     def _build_table(self) -> QTableView:
-        table = QTableView(self)
+        table = read_only_table(self.model, self)
         table.setObjectName("review_table")
         table.setAccessibleName(tr("Payments waiting for approval"))
         table.setAccessibleDescription(
             tr("Enter edits the selected payment; Ctrl+Shift+A approves it.")
         )
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().setVisible(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        table.doubleClicked.connect(lambda _index: self._request_open())
+        # A bound method: a lambda holding this view crashes PySide when the
+        # table, its child, is destroyed.
+        table.doubleClicked.connect(self._on_table_double_clicked)
         table.installEventFilter(self)
         table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.table = table
         return table
+
+    def _on_table_double_clicked(self, _index: QModelIndex) -> None:
+        self._request_open()
 
     def _build_error_row(self) -> QHBoxLayout:
         self._error = plain_label()
