@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QProgressBar,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,6 +39,7 @@ from orderdesk.views.orders_model import (
 from orderdesk.views.table_model import ID_ROLE, SORT_ROLE
 from orderdesk.views.tasks import TaskRunner
 from orderdesk.views.widgets import (
+    RetryRow,
     plain_label,
     read_only_table,
     sort_by_server_order,
@@ -197,7 +197,7 @@ class OrdersListView(QWidget):
         layout.addWidget(self._search)
         layout.addLayout(filters)
         layout.addWidget(self._build_table(), 1)
-        layout.addLayout(self._build_error_row())
+        layout.addWidget(self._build_error_row())
 
         find = QAction(self)
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
@@ -271,20 +271,10 @@ class OrdersListView(QWidget):
         self.table = table
         return table
 
-    def _build_error_row(self) -> QHBoxLayout:
-        self._error = plain_label()
-        self._error.setObjectName("list_error")
-        self._error.setWordWrap(True)
-        self._error.setStyleSheet("QLabel { color: #b3261e; }")
-        self._retry = QPushButton(tr("Retry"), self)
-        self._retry.setObjectName("retry")
-        self._retry.clicked.connect(self._on_retry_clicked)
-
-        row = QHBoxLayout()
-        row.addWidget(self._error, 1)
-        row.addWidget(self._retry)
-        self._show_error("")
-        return row
+    def _build_error_row(self) -> RetryRow:
+        self._error_row = RetryRow("list_error", self)
+        self._error_row.retry_requested.connect(self._on_retry_clicked)
+        return self._error_row
 
     def _on_search_edited(self) -> None:
         self._search_timer.start()
@@ -305,9 +295,7 @@ class OrdersListView(QWidget):
         self.model.retry()
 
     def _show_error(self, text: str) -> None:
-        self._error.setText(text)
-        self._error.setVisible(bool(text))
-        self._retry.setVisible(bool(text))
+        self._error_row.show_error(text)
 
     def _show_count(self, count: int) -> None:
         if count == 1:

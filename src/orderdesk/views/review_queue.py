@@ -37,7 +37,7 @@ from orderdesk.views.review_model import (
     ReviewQueueModel,
 )
 from orderdesk.views.tasks import TaskRunner
-from orderdesk.views.widgets import plain_label, read_only_table
+from orderdesk.views.widgets import RetryRow, plain_label, read_only_table
 
 __all__ = ["PendingPayment", "ReviewQueueModel", "ReviewQueueView"]
 
@@ -181,7 +181,7 @@ class ReviewQueueView(QWidget):
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack.addWidget(self._empty)
         layout.addWidget(self._stack, 1)
-        layout.addLayout(self._build_error_row())
+        layout.addWidget(self._build_error_row())
         layout.addLayout(self._build_buttons())
         self._build_actions()
         self._update_state()
@@ -225,20 +225,10 @@ class ReviewQueueView(QWidget):
     def _on_table_double_clicked(self, _index: QModelIndex) -> None:
         self._request_open()
 
-    def _build_error_row(self) -> QHBoxLayout:
-        self._error = plain_label()
-        self._error.setObjectName("queue_error")
-        self._error.setWordWrap(True)
-        self._error.setStyleSheet("QLabel { color: #b3261e; }")
-        self._retry = QPushButton(tr("Retry"), self)
-        self._retry.setObjectName("retry")
-        self._retry.clicked.connect(self._on_retry_clicked)
-
-        row = QHBoxLayout()
-        row.addWidget(self._error, 1)
-        row.addWidget(self._retry)
-        self._show_error("")
-        return row
+    def _build_error_row(self) -> RetryRow:
+        self._error_row = RetryRow("queue_error", self)
+        self._error_row.retry_requested.connect(self._on_retry_clicked)
+        return self._error_row
 
     def _build_buttons(self) -> QHBoxLayout:
         self._hint = plain_label()
@@ -332,9 +322,7 @@ class ReviewQueueView(QWidget):
         self.model.retry()
 
     def _show_error(self, text: str) -> None:
-        self._error.setText(text)
-        self._error.setVisible(bool(text))
-        self._retry.setVisible(bool(text))
+        self._error_row.show_error(text)
 
     def _update_state(self) -> None:
         """Show the count, or the empty queue, and the buttons that apply."""

@@ -1,14 +1,18 @@
 """Small widgets the views share."""
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
+    QPushButton,
     QTableView,
     QWidget,
 )
+
+from orderdesk.views.i18n import tr
 
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
@@ -68,3 +72,37 @@ def sort_by_server_order(table: QTableView) -> None:
     """Let the user sort by a column; until then, rows keep the model's order."""
     table.setSortingEnabled(True)
     table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+
+
+class RetryRow(QWidget):
+    """A failure in words beside a Retry button; hidden while all is well.
+
+    Args:
+        error_name: The object name of the message label.
+        parent: The owning widget.
+
+    Signals:
+        retry_requested(): The user pressed Retry.
+    """
+
+    retry_requested = Signal()
+
+    def __init__(self, error_name: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._error = plain_label()
+        self._error.setObjectName(error_name)
+        self._error.setWordWrap(True)
+        self._error.setStyleSheet("QLabel { color: #b3261e; }")
+        self._retry = QPushButton(tr("Retry"), self)
+        self._retry.setObjectName("retry")
+        self._retry.clicked.connect(self.retry_requested)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self._error, 1)
+        row.addWidget(self._retry)
+        self.show_error("")
+
+    def show_error(self, text: str) -> None:
+        """Say what failed and offer Retry; "" hides the row."""
+        self._error.setText(text)
+        self.setVisible(bool(text))
