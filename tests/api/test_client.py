@@ -272,6 +272,63 @@ def test_invalid_document_message_names_fields_not_values(
     assert caught.value.__cause__ is None
 
 
+def test_payments_of_an_order_are_read_alone(
+    mock_client: MakeClient, example_bytes: bytes
+) -> None:
+    recorder = Recorder(httpx.Response(200, content=example_bytes, headers=ORDER_JSON))
+    client = mock_client(recorder)
+
+    read = client.get_order_payments(2)
+
+    assert recorder.last.method == "GET"
+    assert recorder.last.url.path == "/api/orders/2"
+    assert read.id == 2
+    assert read.payments == Order.model_validate_json(example_bytes).payments
+    first = read.payments[0]
+    assert read.payment(first.id) == first
+    assert read.payment(987654) is None
+    # Nothing but the payments is kept.
+    assert not read.model_extra
+
+
+UNREADABLE_PAYMENTS = {
+    **{name: UNREADABLE[name] for name in ("HTML 200", "plain text", "a list")},
+    "invalid JSON": (b'{"id": 2,', "application/json"),
+    "empty": (b"", "application/json"),
+    "deep nesting": (b"[" * 100_000 + b"]" * 100_000, "application/json"),
+    "not payments": (b'{"id": 2, "payments": "many"}', "application/json"),
+}
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    UNREADABLE_PAYMENTS.values(),
+    ids=UNREADABLE_PAYMENTS.keys(),
+)
+def test_unreadable_payments_are_malformed(
+    mock_client: MakeClient, body: bytes, content_type: str
+) -> None:
+    answer = httpx.Response(200, content=body, headers={"Content-Type": content_type})
+    client = mock_client(Recorder(answer))
+
+    with pytest.raises(MalformedResponse) as caught:
+        client.get_order_payments(2)
+
+    assert caught.value.status_code == 200
+    assert not caught.value.unknown_outcome
+    assert caught.value.__cause__ is None
+
+
+def test_invalid_json_is_named_so_when_reading_payments(
+    mock_client: MakeClient,
+) -> None:
+    answer = httpx.Response(200, content=b'{"id": 2,', headers=ORDER_JSON)
+    client = mock_client(Recorder(answer))
+
+    with pytest.raises(MalformedResponse, match="not valid JSON"):
+        client.get_order_payments(2)
+
+
 def _chunks(size: int, chunk: int = 65536) -> Iterator[bytes]:
     for _ in range(size // chunk):
         yield b" " * chunk

@@ -39,11 +39,18 @@ from orderdesk.api.responses import (
     media_type,
     read_body,
     validate_document,
+    validate_json_body,
 )
 from orderdesk.api.status_errors import error_for
 from orderdesk.api.transport import DeadlineTransport, system_tls_context
 from orderdesk.api.transport_errors import reason, translated_errors
-from orderdesk.models import Order, OrderPage, PaymentMethod, PaymentUpdate
+from orderdesk.models import (
+    Order,
+    OrderPage,
+    OrderPayments,
+    PaymentMethod,
+    PaymentUpdate,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +70,7 @@ _LIMITS = httpx.Limits(max_connections=8, max_keepalive_connections=4)
 _T = TypeVar("_T")
 
 _ORDER = TypeAdapter(Order)
+_ORDER_PAYMENTS = TypeAdapter(OrderPayments)
 _ORDER_PAGE = TypeAdapter(OrderPage)
 _METHODS = TypeAdapter(list[PaymentMethod])
 
@@ -166,6 +174,23 @@ class ShopClient:
         """
         path = paths.ORDER.format(order_id=_checked_id(order_id, "order_id"))
         return self._document("GET", path, _ORDER)
+
+    def get_order_payments(self, order_id: int) -> OrderPayments:
+        """Fetch one order, reading only its payments.
+
+        The same call as `get_order`, for checking a payment before a save:
+        skipping the items makes it several times cheaper on a large order.
+
+        Raises:
+            NotFound: No such order.
+            ApiError: Any other failure; see `orderdesk.api.errors`.
+        """
+        path = paths.ORDER.format(order_id=_checked_id(order_id, "order_id"))
+        exchange = _exchange("GET", path)
+        answer = self._send(exchange)
+        return validate_json_body(
+            _ORDER_PAYMENTS, answer.response, answer.body, exchange
+        )
 
     def list_orders(
         self,

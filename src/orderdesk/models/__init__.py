@@ -20,6 +20,7 @@ from orderdesk.models.order import (
     OrderItem,
     OrderPage,
     OrderPayment,
+    OrderPayments,
     OrderStatus,
     OrderSummary,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "OrderItem",
     "OrderPage",
     "OrderPayment",
+    "OrderPayments",
     "OrderStatus",
     "OrderSummary",
     "PaymentMethod",

@@ -4,16 +4,16 @@ These functions run on a pool thread and touch no widget. Each returns an
 outcome that the payment editor turns into what the cashier sees.
 
 DRF saves every column on a partial update, so a PATCH built from a stale
-view silently overwrites what another desk changed meanwhile. The order is
-therefore read again just before sending, and a payment that changed since
-it was shown stops the save until the cashier decides.
+view silently overwrites what another desk changed meanwhile. The order's
+payments are therefore read again just before sending, and a payment that
+changed since it was shown stops the save until the cashier decides.
 """
 
 import logging
 from dataclasses import dataclass
 
 from orderdesk.api import ApiError, ShopClient
-from orderdesk.models import Order, OrderPayment, PaymentUpdate
+from orderdesk.models import Order, OrderPayment, OrderPayments, PaymentUpdate
 
 logger = logging.getLogger(__name__)
 
@@ -93,7 +93,10 @@ def send_checked(
     Raises:
         ApiError: Reading or sending failed; see `unknown_outcome`.
     """
-    if not force:
+    # The check reads the payments only (on a large order, the items are
+    # most of the cost of reading it); the whole order is read only when
+    # the cashier has to be shown a change, and decides then.
+    if not force and _changed(client.get_order_payments(order_id), shown):
         current = client.get_order(order_id)
         payment = current.payment(shown.id)
         if payment is None:
@@ -104,6 +107,12 @@ def send_checked(
             return Conflict(current, fields)
 
     return Saved(client.update_payment(order_id, shown.id, update))
+
+
+def _changed(current: OrderPayments, shown: OrderPayment) -> bool:
+    """Whether a payment is gone or differs from the version shown."""
+    payment = current.payment(shown.id)
+    return payment is None or bool(changed_fields(shown, payment))
 
 
 def reconcile(
