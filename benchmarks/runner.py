@@ -128,8 +128,8 @@ def print_table(figures: list[Figure]) -> None:
         rows.append(
             (
                 figure.label,
-                f"{figure.measured:,.1f} {figure.unit}",
-                f"{figure.baseline:,.1f} {figure.unit}",
+                f"{_number(figure.measured)} {figure.unit}",
+                f"{_number(figure.baseline)} {figure.unit}",
                 f"{figure.ratio:.2f}x",
                 figure.goal,
                 met,
@@ -145,3 +145,8 @@ def print_table(figures: list[Figure]) -> None:
     for figure in figures:
         if figure.note:
             print(f"- {figure.label}: {figure.note}")
+
+
+def _number(value: float) -> str:
+    """A figure with two decimals below 10, one above, grouped by thousands."""
+    return f"{value:,.2f}" if abs(value) < 10 else f"{value:,.1f}"
