@@ -19,6 +19,7 @@ from orderdesk.models import Order
 from orderdesk.store import OrderStore
 from orderdesk.store.crypto import new_key
 from orderdesk.views.formatting import Formatter
+from orderdesk.views.garbage import MainThreadGarbageCollector
 from orderdesk.views.main_window import MainWindow
 from orderdesk.views.payment_dialog import PaymentDialog
 from orderdesk.views.thumbnails import ThumbnailLoader
@@ -27,10 +28,16 @@ TIMEOUT_S = 60.0
 
 
 def prepare_application(language: Language = Language.ENGLISH) -> Formatter:
-    """Make the QApplication with the app's language and font; its formatter."""
+    """Make the QApplication as `orderdesk.app.run` does; return its formatter.
+
+    With the app's language and font, and its garbage collection on the UI
+    thread (Python's automatic collector off, a timer collecting instead).
+    """
     app = application()
     app.setApplicationName("OrderDesk")
-    return Formatter(install_language(app, language))
+    formatter = Formatter(install_language(app, language))
+    MainThreadGarbageCollector(app)
+    return formatter
 
 
 class _Signals(QObject):
