@@ -10,12 +10,17 @@ timer, generation by generation, as Python would have done it.
 
 import gc
 import logging
+import time
 
 from PySide6.QtCore import QObject, QTimer
 
 logger = logging.getLogger(__name__)
 
 INTERVAL_MS = 1000
+# CPython holds full collections back until enough long-lived objects are
+# new; the timer cannot see that count, so it spaces them out in time. A
+# large open order is tens of thousands of objects to walk.
+FULL_COLLECTION_INTERVAL_S = 60.0
 
 
 class MainThreadGarbageCollector(QObject):
@@ -29,6 +34,7 @@ class MainThreadGarbageCollector(QObject):
     def __init__(self, parent: QObject | None = None, interval_ms: int = INTERVAL_MS):
         super().__init__(parent)
         self._thresholds = gc.get_threshold()
+        self._last_full = time.monotonic()
         gc.disable()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.check)
@@ -37,10 +43,17 @@ class MainThreadGarbageCollector(QObject):
     def check(self) -> None:
         """Collect the generations whose counts passed their thresholds."""
         counts = gc.get_count()
-        for generation in (2, 1, 0):
-            if counts[generation] > self._thresholds[generation]:
-                gc.collect(generation)
-                return
+        now = time.monotonic()
+        if (
+            counts[2] > self._thresholds[2]
+            and now - self._last_full >= FULL_COLLECTION_INTERVAL_S
+        ):
+            gc.collect(2)
+            self._last_full = now
+        elif counts[1] > self._thresholds[1]:
+            gc.collect(1)
+        elif counts[0] > self._thresholds[0]:
+            gc.collect(0)
 
     def stop(self) -> None:
         """Give collection back to Python, as before."""
