@@ -31,8 +31,17 @@ SLACK = 0.5
 
 Call = Callable[[ShopClient], object]
 
-GET: Call = lambda client: client.get_order(1)  # noqa: E731
-PATCH: Call = lambda client: client.update_payment(1, 2, PaymentUpdate(notes="x"))  # noqa: E731
+
+def _get(client: ShopClient) -> object:
+    return client.get_order(1)
+
+
+def _patch(client: ShopClient) -> object:
+    return client.update_payment(1, 2, PaymentUpdate(notes="x"))
+
+
+GET: Call = _get
+PATCH: Call = _patch
 
 DJANGO_500 = b"<!doctype html><html><body><h1>Server Error (500)</h1></body></html>"
 

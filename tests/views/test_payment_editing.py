@@ -260,7 +260,9 @@ def test_closing_the_dialog_mid_save_keeps_the_result(
         dialog.reject()
 
     assert saved.args[0].payment(payment.id).approved
-    assert window.order_view.order.payment(payment.id).approved  # type: ignore[union-attr]
+    shown = window.order_view.order
+    assert shown is not None
+    assert shown.payment(payment.id).approved  # type: ignore[union-attr]
 
 
 def test_quick_approval_confirms_amount_and_method(
