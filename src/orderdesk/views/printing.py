@@ -21,7 +21,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QMarginsF,
     QObject,
     QPointF,
@@ -53,7 +52,7 @@ from orderdesk.views.i18n import tr
 from orderdesk.views.items_model import ItemColumn, ItemsTableModel
 from orderdesk.views.order_view import status_text
 from orderdesk.views.payments_model import PaymentColumn, PaymentsTableModel
-from orderdesk.views.totals_panel import outstanding_text, state_text
+from orderdesk.views.totals_panel import MONEY_ROWS, outstanding_text, state_text
 from orderdesk.views.widgets import show_warning
 
 logger = logging.getLogger(__name__)
@@ -88,15 +87,6 @@ PAYMENT_COLUMNS = (
     PaymentColumn.TRANSACTION_ID,
     PaymentColumn.NOTES,
     PaymentColumn.CREATED,
-)
-TOTAL_ROWS = (
-    ("items_subtotal", QT_TRANSLATE_NOOP("", "Items subtotal")),
-    ("items_discount", QT_TRANSLATE_NOOP("", "Items discount")),
-    ("subtotal", QT_TRANSLATE_NOOP("", "Subtotal")),
-    ("total_discount", QT_TRANSLATE_NOOP("", "Total discount")),
-    ("shipping_cost", QT_TRANSLATE_NOOP("", "Shipping")),
-    ("total", QT_TRANSLATE_NOOP("", "Total")),
-    ("amount_paid", QT_TRANSLATE_NOOP("", "Amount paid")),
 )
 
 STYLE = """
@@ -609,7 +599,7 @@ class OrderPage:
         ]
         rows += [
             (tr(str(title)), fmt.money(getattr(order, field)))
-            for field, title in TOTAL_ROWS
+            for field, title in MONEY_ROWS
         ]
         rows.append(
             (tr("Outstanding"), outstanding_text(fmt, order.amount_outstanding))

@@ -22,26 +22,33 @@ def outstanding_text(formatter: Formatter, outstanding: int) -> str:
     return formatter.money(outstanding)
 
 
+MONEY_ROWS = (
+    ("items_subtotal", QT_TRANSLATE_NOOP("", "Items subtotal")),
+    ("items_discount", QT_TRANSLATE_NOOP("", "Items discount")),
+    ("subtotal", QT_TRANSLATE_NOOP("", "Subtotal")),
+    ("total_discount", QT_TRANSLATE_NOOP("", "Total discount")),
+    ("shipping_cost", QT_TRANSLATE_NOOP("", "Shipping")),
+    ("total", QT_TRANSLATE_NOOP("", "Total")),
+    ("amount_paid", QT_TRANSLATE_NOOP("", "Amount paid")),
+)
+"""The money an order adds up to, by API field name, in reading order."""
+
+TOTAL_ROWS = (
+    ("count", QT_TRANSLATE_NOOP("", "Items")),
+    ("quantity", QT_TRANSLATE_NOOP("", "Quantity")),
+    *MONEY_ROWS,
+    ("amount_outstanding", QT_TRANSLATE_NOOP("", "Outstanding")),
+    ("is_paid", QT_TRANSLATE_NOOP("", "State")),
+)
+"""Every row of the totals panel."""
+
+
 class TotalsPanel(QGroupBox):
     """Counts and money of an order, with its paid and payable state.
 
     Each value label carries the API field name as its object name, so tests
     and accessibility tools can find it.
     """
-
-    _ROWS = (
-        ("count", QT_TRANSLATE_NOOP("", "Items")),
-        ("quantity", QT_TRANSLATE_NOOP("", "Quantity")),
-        ("items_subtotal", QT_TRANSLATE_NOOP("", "Items subtotal")),
-        ("items_discount", QT_TRANSLATE_NOOP("", "Items discount")),
-        ("subtotal", QT_TRANSLATE_NOOP("", "Subtotal")),
-        ("total_discount", QT_TRANSLATE_NOOP("", "Total discount")),
-        ("shipping_cost", QT_TRANSLATE_NOOP("", "Shipping")),
-        ("total", QT_TRANSLATE_NOOP("", "Total")),
-        ("amount_paid", QT_TRANSLATE_NOOP("", "Amount paid")),
-        ("amount_outstanding", QT_TRANSLATE_NOOP("", "Outstanding")),
-        ("is_paid", QT_TRANSLATE_NOOP("", "State")),
-    )
 
     def __init__(self, formatter: Formatter, parent: QWidget | None = None) -> None:
         super().__init__(tr("Totals"), parent)
@@ -54,7 +61,7 @@ class TotalsPanel(QGroupBox):
         self._highlight_timer.setInterval(HIGHLIGHT_MS)
         self._highlight_timer.timeout.connect(self._clear_highlight)
         form = QFormLayout(self)
-        for field, title in self._ROWS:
+        for field, title in TOTAL_ROWS:
             value = plain_label()
             value.setObjectName(field)
             value.setAlignment(
@@ -80,7 +87,7 @@ class TotalsPanel(QGroupBox):
         """Mark for a moment the values the server recalculated."""
         changed = [
             field
-            for field, _title in self._ROWS
+            for field, _title in TOTAL_ROWS
             if getattr(before, field) != getattr(after, field)
         ]
         for field in changed:

@@ -125,15 +125,14 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../views/printing.py" line="+608"/>
-        <location filename="../../views/totals_panel.py" line="+34"/>
+        <location filename="../../views/printing.py" line="+598"/>
+        <location filename="../../views/totals_panel.py" line="+38"/>
         <source>Quantity</source>
         <translation>تعداد</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../views/printing.py" line="-513"/>
-        <location filename="../../views/totals_panel.py" line="+3"/>
+        <location filename="../../views/totals_panel.py" line="-10"/>
         <source>Subtotal</source>
         <translation>جمع جزء</translation>
     </message>
@@ -145,16 +144,15 @@
     <message>
         <location line="+1"/>
         <location filename="../../views/orders_model.py" line="+327"/>
-        <location filename="../../views/printing.py" line="+3"/>
         <location filename="../../views/totals_panel.py" line="+3"/>
         <source>Total</source>
         <translation>مبلغ کل</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../views/order_view.py" line="+349"/>
+        <location filename="../../views/order_view.py" line="+352"/>
         <location filename="../../views/payments_model.py" line="+54"/>
-        <location filename="../../views/printing.py" line="+378"/>
+        <location filename="../../views/printing.py" line="-132"/>
         <location filename="../../views/review_model.py" line="+311"/>
         <source>Notes</source>
         <translation>توضیحات</translation>
@@ -318,7 +316,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../views/orders_list.py" line="+255"/>
+        <location filename="../../views/orders_list.py" line="+258"/>
         <source>Orders</source>
         <translation>سفارش‌ها</translation>
     </message>
@@ -624,7 +622,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../views/review_queue.py" line="+252"/>
+        <location filename="../../views/review_queue.py" line="+235"/>
         <source>Edit payment…</source>
         <translation>ویرایش پرداخت…</translation>
     </message>
@@ -665,7 +663,7 @@
         <location line="-45"/>
         <location line="+59"/>
         <location filename="../../views/printing.py" line="+38"/>
-        <location filename="../../views/totals_panel.py" line="-7"/>
+        <location filename="../../views/totals_panel.py" line="+6"/>
         <source>Items</source>
         <translation>اقلام</translation>
     </message>
@@ -781,16 +779,15 @@
     <message>
         <location line="+3"/>
         <location filename="../../views/payment_dialog.py" line="+1"/>
-        <location filename="../../views/printing.py" line="-441"/>
-        <location filename="../../views/totals_panel.py" line="+8"/>
+        <location filename="../../views/totals_panel.py" line="-5"/>
         <source>Amount paid</source>
         <translation>مبلغ پرداخت‌شده</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../views/payment_dialog.py" line="+1"/>
-        <location filename="../../views/printing.py" line="+516"/>
-        <location filename="../../views/totals_panel.py" line="+1"/>
+        <location filename="../../views/printing.py" line="+75"/>
+        <location filename="../../views/totals_panel.py" line="+8"/>
         <source>Outstanding</source>
         <translation>مانده</translation>
     </message>
@@ -955,36 +952,32 @@
         <translation>در حال بررسی توکن با سرور…</translation>
     </message>
     <message>
-        <location filename="../../views/totals_panel.py" line="-22"/>
+        <location filename="../../views/totals_panel.py" line="-20"/>
         <source>Overpaid by %1</source>
         <translation>%1 بیش از مبلغ سفارش پرداخت شده</translation>
     </message>
     <message>
-        <location filename="../../views/printing.py" line="-596"/>
-        <location filename="../../views/totals_panel.py" line="+14"/>
+        <location line="+5"/>
         <source>Items subtotal</source>
         <translation>جمع جزء اقلام</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../views/totals_panel.py" line="+1"/>
         <source>Items discount</source>
         <translation>تخفیف اقلام</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../views/totals_panel.py" line="+2"/>
         <source>Total discount</source>
         <translation>تخفیف کل</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../views/totals_panel.py" line="+1"/>
         <source>Shipping</source>
         <translation>هزینهٔ ارسال</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location filename="../../views/printing.py" line="-446"/>
         <source>Page %1 of %2</source>
         <translation>صفحه %1 از %2</translation>
     </message>
@@ -1044,7 +1037,7 @@
         <translation>وضعیت پرداخت</translation>
     </message>
     <message>
-        <location filename="../../views/totals_panel.py" line="+8"/>
+        <location filename="../../views/totals_panel.py" line="+24"/>
         <source>Totals</source>
         <translation>جمع مبالغ</translation>
     </message>
@@ -1096,7 +1089,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../views/review_queue.py" line="-60"/>
+        <location filename="../../views/review_queue.py" line="-45"/>
         <source>Loading</source>
         <translation>در حال بارگیری</translation>
     </message>
@@ -1106,13 +1099,12 @@
         <translation>Enter سفارش انتخاب‌شده را باز می‌کند.</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location filename="../../views/review_queue.py" line="+41"/>
+        <location filename="../../views/widgets.py" line="+96"/>
         <source>Retry</source>
         <translation>تلاش دوباره</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../../views/orders_list.py" line="+43"/>
         <source>One order</source>
         <translation>یک سفارش</translation>
     </message>
@@ -1193,7 +1185,7 @@
         <translation>تأیید نشده</translation>
     </message>
     <message>
-        <location filename="../../views/review_queue.py" line="-59"/>
+        <location filename="../../views/review_queue.py" line="-18"/>
         <source>No payments wait for approval</source>
         <translation>پرداختی در انتظار تأیید نیست</translation>
     </message>
@@ -1218,7 +1210,7 @@
         <translation>Enter پرداخت انتخاب‌شده را ویرایش می‌کند و Ctrl+Shift+A آن را تأیید می‌کند.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+22"/>
         <source>Open the payment&apos;s edit dialog (Enter)</source>
         <translation>باز کردن پنجرهٔ ویرایش پرداخت (Enter)</translation>
     </message>
@@ -1233,7 +1225,7 @@
         <translation>در حال بررسی سفارش‌ها: %1 از %2</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+48"/>
         <source>One payment waits for approval</source>
         <translation>یک پرداخت در انتظار تأیید است</translation>
     </message>
