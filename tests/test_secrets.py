@@ -184,7 +184,10 @@ def _window_paths(qtbot: QtBot, serve: Any) -> list[str]:
 
         images = ThumbnailLoader(window.client, None)
         with qtbot.waitSignal(images.image_ready, timeout=WAIT_MS):
-            images.pixmap(window.order_view.order.shipping_method_data.image, 64)  # type: ignore[union-attr]
+            shown_order = window.order_view.order
+            assert shown_order is not None
+            assert shown_order.shipping_method_data is not None
+            images.pixmap(shown_order.shipping_method_data.image, 64)
 
     failing = serve(ShopDouble(open_fault=COMMON_FAULTS["HTML 500"]))
     with open_window(qtbot, ShopClient(failing.url, TOKEN)) as window:

@@ -52,7 +52,11 @@ class Recorder:
 def run_spec(platform: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """Run the spec as PyInstaller would on `platform`; returns its calls."""
     hooks = types.ModuleType("PyInstaller.utils.hooks")
-    hooks.copy_metadata = lambda name, recursive=False: [("meta", name)]  # type: ignore[attr-defined]
+
+    def copy_metadata(name: str, recursive: bool = False) -> list[tuple[str, str]]:
+        return [("meta", name)]
+
+    hooks.copy_metadata = copy_metadata  # type: ignore[attr-defined]
     for name in ("PyInstaller", "PyInstaller.utils"):
         monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
     monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
