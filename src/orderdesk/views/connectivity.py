@@ -31,9 +31,12 @@ class Connectivity(QObject):
     Signals:
         offline_changed(bool): True when the server stopped answering,
             False when it answers again.
+        answered(object): What the probe returned when the server answered
+            it, so the caller need not ask for the same thing again.
     """
 
     offline_changed = Signal(bool)
+    answered = Signal(object)
 
     def __init__(
         self,
@@ -92,8 +95,10 @@ class Connectivity(QObject):
         self._probing = True
         self._runner.run(self._probe, self._on_answer, self._on_no_answer)
 
-    def _on_answer(self, _answer: object) -> None:
+    def _on_answer(self, answer: object) -> None:
         self._probing = False
+        if answer is not None:
+            self.answered.emit(answer)
         if not self.offline:
             return
         logger.info("The server answers again")

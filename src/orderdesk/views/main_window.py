@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self._forget: Callable[[], None] | None = None
         self.connectivity = Connectivity(self._probe, self._runner, self)
         self.connectivity.offline_changed.connect(self._on_offline_changed)
+        self.connectivity.answered.connect(self._on_methods_loaded)
 
         self.setObjectName("main_window")
         self.setWindowTitle(tr("OrderDesk"))
@@ -408,8 +409,12 @@ class MainWindow(QMainWindow):
             return OfflineSource(self._store)
         return LiveSource(self._client, self._store)
 
-    def _probe(self) -> object:
-        """Runs on a pool thread: a cheap call that tells whether the server is up."""
+    def _probe(self) -> list[PaymentMethod]:
+        """Runs on a pool thread: a cheap call that tells whether the server is up.
+
+        It asks for the payment methods, which the window needs anyway once
+        the server answers (see `Connectivity.answered`).
+        """
         return self._client.list_payment_methods()
 
     def _on_offline_changed(self, offline: bool) -> None:
@@ -421,7 +426,6 @@ class MainWindow(QMainWindow):
                 BannerKind.INFO,
                 for_ms=BACK_ONLINE_MS,
             )
-            self._load_methods()
         self._apply_read_only()
         self.orders_list.reload()
         shown = self.order_view.order
