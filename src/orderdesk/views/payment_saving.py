@@ -17,10 +17,6 @@ from orderdesk.models import Order, OrderPayment, OrderPayments, PaymentUpdate
 
 logger = logging.getLogger(__name__)
 
-EDITABLE_FIELDS = ("payment_method", "amount", "approved", "transaction_id", "notes")
-"""The fields of a payment that a `PaymentUpdate` can change, in form order."""
-
-
 @dataclass(frozen=True)
 class Saved:
     """The server took the change and answered with the whole order."""
@@ -69,7 +65,8 @@ SaveOutcome = Saved | Conflict | Gone
 def changed_fields(shown: OrderPayment, current: OrderPayment) -> tuple[str, ...]:
     """The editable fields whose values differ between two versions."""
     before, after = shown.editable_values(), current.editable_values()
-    return tuple(name for name in EDITABLE_FIELDS if before[name] != after[name])
+    # editable_values() lists the fields in form order, so the result does too.
+    return tuple(name for name, value in before.items() if value != after[name])
 
 
 def send_checked(
