@@ -480,10 +480,7 @@ class MainWindow(QMainWindow):
         self.navigator.addTab(self.review_queue, tr("Review queue"))
 
     def _show_queued(self, order_id: int, payment_id: int) -> None:
-        # Only a manager stepping through the queue moves the order view;
-        # the queue's current row also changes when its rows are refreshed.
-        if self.review_queue.isVisible() and self.review_queue.table.hasFocus():
-            self._when_shown(order_id, "select", payment_id)
+        self._when_shown(order_id, "select", payment_id)
 
     def _edit_queued(self, order_id: int, payment_id: int) -> None:
         self._when_shown(order_id, "edit", payment_id)

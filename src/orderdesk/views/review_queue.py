@@ -286,6 +286,11 @@ class ReviewQueueView(QWidget):
             self._selection_timer.start()
 
     def _announce_current(self) -> None:
+        # The current row also moves when rows arrive or leave; only a
+        # manager stepping through the queue (its table focused) stopped on
+        # a payment.
+        if not (self.isVisible() and self.table.hasFocus()):
+            return
         pending = self.selected()
         if pending is not None:
             self.current_payment_changed.emit(pending.order_id, pending.payment_id)
