@@ -17,6 +17,7 @@ from orderdesk.models import Order, OrderPayment, OrderPayments, PaymentUpdate
 
 logger = logging.getLogger(__name__)
 
+
 @dataclass(frozen=True)
 class Saved:
     """The server took the change and answered with the whole order."""
