@@ -3,6 +3,7 @@
 import json
 from collections.abc import Sequence
 from enum import IntEnum
+from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -48,6 +49,7 @@ class ItemsTableModel(RowTableModel[OrderItem]):
 
     Column = ItemColumn
     numeric_columns = frozenset({ItemColumn.PRODUCT, ItemColumn.QUANTITY, *_MONEY})
+    icon_edges = MappingProxyType({ItemColumn.PRODUCT_NAME: ICON_EDGE})
 
     def __init__(
         self,

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from orderdesk.models import Order, OrderStatus
+from orderdesk.views.column_fit import fit_columns_once
 from orderdesk.views.extra_table import ExtraTable
 from orderdesk.views.formatting import EM_DASH, Formatter, clean, or_dash
 from orderdesk.views.i18n import tr
@@ -51,11 +52,6 @@ logger = logging.getLogger(__name__)
 METHOD_IMAGE_EDGE = 48
 IMAGE_REFRESH_MS = 50
 MAX_COLUMN_WIDTH = 320
-# Rows measured when columns are first fitted (the visible ones first). Each
-# measured cell costs Qt a text layout and eight data() calls into Python,
-# so 200 rows took about 120 ms of the UI thread on a 10,000-item order;
-# 50 take about 30 ms, and widths are capped by MAX_COLUMN_WIDTH anyway.
-COLUMN_FIT_SAMPLE = 50
 
 STATUS_COLOURS = {
     OrderStatus.PENDING: "#5b6b7a",
@@ -153,8 +149,10 @@ class OrderView(QWidget):
 
         self.items_model.set_rows(order.items)
         self.payments_model.set_rows(order.payments)
-        for table in (self.items_table, self.payments_table):
-            _fit_columns_once(table)
+        fit_columns_once(self.items_table, self.items_model, max_width=MAX_COLUMN_WIDTH)
+        fit_columns_once(
+            self.payments_table, self.payments_model, max_width=MAX_COLUMN_WIDTH
+        )
         self._tabs.setTabText(
             0, tr("Items (%1)").replace("%1", self._formatter.number(len(order.items)))
         )
@@ -587,21 +585,4 @@ def _table(
 ) -> QTableView:
     table = read_only_table(proxy or _sorting_proxy(model), parent)
     sort_by_server_order(table)
-    header = table.horizontalHeader()
-    header.setResizeContentsPrecision(COLUMN_FIT_SAMPLE)
     return table
-
-
-def _fit_columns_once(table: QTableView) -> None:
-    """Size columns to their contents the first time rows arrive.
-
-    Later orders keep the widths the user chose. Qt measures a sample of
-    rows, so a table of thousands of items costs no more than a short one.
-    """
-    if table.property("columns_fitted") or table.model().rowCount() == 0:
-        return
-    table.resizeColumnsToContents()
-    header = table.horizontalHeader()
-    for column in range(header.count()):
-        header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
-    table.setProperty("columns_fitted", True)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from orderdesk.models import OrderStatus
+from orderdesk.views.column_fit import fit_columns_once
 from orderdesk.views.errors import describe
 from orderdesk.views.formatting import Formatter
 from orderdesk.views.i18n import tr
@@ -317,14 +318,9 @@ class OrdersListView(QWidget):
 
     def _fit_columns_once(self) -> None:
         """Size columns to the first page; later the user's widths stay."""
-        table = self.table
-        if table.property("columns_fitted"):
-            return
-        table.resizeColumnsToContents()
-        header = table.horizontalHeader()
-        for column in OrderColumn:
-            if column == OrderColumn.CUSTOMER:
-                continue
-            width = min(header.sectionSize(column), MAX_COLUMN_WIDTH)
-            header.resizeSection(column, width)
-        table.setProperty("columns_fitted", True)
+        fit_columns_once(
+            self.table,
+            self.model,
+            max_width=MAX_COLUMN_WIDTH,
+            skip={OrderColumn.CUSTOMER},
+        )

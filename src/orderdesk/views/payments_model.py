@@ -1,6 +1,7 @@
 """The payments table of an order."""
 
 from enum import IntEnum
+from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -34,6 +35,7 @@ class PaymentsTableModel(RowTableModel[OrderPayment]):
 
     Column = PaymentColumn
     numeric_columns = frozenset({PaymentColumn.AMOUNT})
+    icon_edges = MappingProxyType({PaymentColumn.METHOD: ICON_EDGE})
 
     def __init__(
         self,

@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from orderdesk.models import Order
+from orderdesk.views.column_fit import fit_columns_once
 from orderdesk.views.errors import describe
 from orderdesk.views.formatting import Formatter
 from orderdesk.views.i18n import tr
 from orderdesk.views.orders_model import ClientSource
 from orderdesk.views.review_model import (
     PendingPayment,
-    ReviewColumn,
     ReviewQueueModel,
 )
 from orderdesk.views.tasks import TaskRunner
@@ -348,15 +348,7 @@ class ReviewQueueView(QWidget):
 
     def _fit_columns_once(self) -> None:
         """Size columns to the first payments found; later widths stay."""
-        table = self.table
-        if table.property("columns_fitted") or not self.model.rowCount():
-            return
-        table.resizeColumnsToContents()
-        header = table.horizontalHeader()
-        for column in ReviewColumn:
-            width = min(header.sectionSize(column), MAX_COLUMN_WIDTH)
-            header.resizeSection(column, width)
-        table.setProperty("columns_fitted", True)
+        fit_columns_once(self.table, self.model, max_width=MAX_COLUMN_WIDTH)
 
 
 def _count_text(formatter: Formatter, count: int) -> str:

@@ -1,9 +1,10 @@
 """The shared machinery of the order's table models."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from enum import IntEnum
-from typing import Any, Generic, TypeVar
+from types import MappingProxyType
+from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -53,6 +54,8 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
 
     Column: type[IntEnum]
     numeric_columns: frozenset[int] = frozenset()
+    icon_edges: ClassVar[Mapping[int, int]] = MappingProxyType({})
+    """The edge, in pixels, of the icon that the columns with one show."""
 
     def __init__(self, formatter: Formatter, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +82,10 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def row(self, number: int) -> Row:
         """The document shown in a row."""
         return self._rows[number]
+
+    def cell_text(self, number: int, column_number: int) -> str:
+        """The text a cell shows, by row and column number."""
+        return self.display(self._rows[number], self._columns[column_number])
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         """Override of `QAbstractItemModel.rowCount`."""
