@@ -103,6 +103,10 @@ class Heartbeat:
         beats = self._beats
         return [(after - before) * 1000 for before, after in pairwise(beats)]
 
+    def beats(self) -> list[float]:
+        """The beats so far, as `time.perf_counter()` values."""
+        return list(self._beats)
+
     def _beat(self) -> None:
         self._beats.append(time.perf_counter())
 
