@@ -24,7 +24,10 @@ from orderdesk.api import (
     UnexpectedStatus,
     ValidationFailed,
     paths,
+    sliced,
 )
+from orderdesk.api import client as client_module
+from orderdesk.api.sliced import SLICED_FROM_BYTES
 from orderdesk.demo import SandboxInfo, SandboxServer
 from orderdesk.models import Order, OrderPayment, PaymentUpdate, balance_of
 
@@ -424,3 +427,46 @@ def test_throttled_server_says_when_to_retry(tmp_path: Path) -> None:
     assert caught.value.status_code == 429
     assert caught.value.retry_after is not None
     assert 0 < caught.value.retry_after <= 60
+
+
+@pytest.fixture(scope="module")
+def large_shop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxInfo]:
+    """A server with one order large enough to be read in slices."""
+    db = tmp_path_factory.mktemp("large") / "shop.sqlite3"
+    with SandboxServer(db, ("--large-order", "1500", "60")) as server:
+        assert server.info is not None
+        yield server.info
+
+
+def test_a_large_order_reads_and_saves_as_the_plain_parse_does(
+    large_shop: SandboxInfo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sliced_bodies: list[int] = []
+
+    def counted(body: bytes) -> Any:
+        sliced_bodies.append(len(body))
+        return sliced.decode_json_in_slices(body)
+
+    monkeypatch.setattr(client_module, "decode_json_in_slices", counted)
+    order_id = int(str(large_shop.extra["large_order"]))
+    token = large_shop.tokens["cashier"]
+    path = paths.ORDER.format(order_id=order_id)
+    bare = httpx.get(large_shop.url + path, headers={"Authorization": f"Token {token}"})
+    assert len(bare.content) > SLICED_FROM_BYTES
+
+    with client_of(large_shop) as client:
+        order = client.get_order(order_id)
+        assert order == Order.model_validate_json(bare.content)
+        assert len(order.items) == 1500
+
+        payment = order.payments[-1]
+        saved = client.update_payment(
+            order_id, payment.id, PaymentUpdate(notes="read in slices")
+        )
+
+    changed = saved.payment(payment.id)
+    assert changed is not None
+    assert changed.notes == "read in slices"
+    assert saved.items == order.items
+    assert len(sliced_bodies) == 2
+    assert min(sliced_bodies) > SLICED_FROM_BYTES

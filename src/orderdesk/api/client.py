@@ -41,6 +41,7 @@ from orderdesk.api.responses import (
     validate_document,
     validate_json_body,
 )
+from orderdesk.api.sliced import decode_json_in_slices, validate_order_in_slices
 from orderdesk.api.status_errors import error_for
 from orderdesk.api.transport import DeadlineTransport, system_tls_context
 from orderdesk.api.transport_errors import reason, translated_errors
@@ -69,7 +70,6 @@ _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _LIMITS = httpx.Limits(max_connections=8, max_keepalive_connections=4)
 _T = TypeVar("_T")
 
-_ORDER = TypeAdapter(Order)
 _ORDER_PAYMENTS = TypeAdapter(OrderPayments)
 _ORDER_PAGE = TypeAdapter(OrderPage)
 _METHODS = TypeAdapter(list[PaymentMethod])
@@ -173,7 +173,7 @@ class ShopClient:
             ApiError: Any other failure; see `orderdesk.api.errors`.
         """
         path = paths.ORDER.format(order_id=_checked_id(order_id, "order_id"))
-        return self._document("GET", path, _ORDER)
+        return self._order("GET", path)
 
     def get_order_payments(self, order_id: int) -> OrderPayments:
         """Fetch one order, reading only its payments.
@@ -238,6 +238,7 @@ class ShopClient:
             ApiError: Any other failure.
         """
         exchange = _exchange("GET", paths.PAYMENT_METHODS)
+        validate = _METHODS.validate_python
         methods: list[PaymentMethod] = []
         for page in range(1, MAX_METHOD_PAGES + 1):
             params = {"page": page} if page > 1 else None
@@ -246,7 +247,9 @@ class ShopClient:
             status = answer.response.status_code
 
             if isinstance(data, list):
-                return validate_document(_METHODS, data, exchange, status)
+                return validate_document(
+                    _METHODS.validate_python, data, exchange, status
+                )
             if not (isinstance(data, dict) and isinstance(data.get("results"), list)):
                 raise MalformedResponse(
                     "the payment methods are neither a list nor a page",
@@ -254,7 +257,7 @@ class ShopClient:
                 )
 
             page_methods = validate_document(
-                _METHODS, data["results"], exchange, status
+                validate, data["results"], exchange, status
             )
             methods.extend(page_methods)
             if not data.get("next"):
@@ -285,7 +288,7 @@ class ShopClient:
             order_id=_checked_id(order_id, "order_id"),
             payment_id=_checked_id(payment_id, "payment_id"),
         )
-        return self._document("PATCH", path, _ORDER, json=update.body())
+        return self._order("PATCH", path, json=update.body())
 
     def fetch_image(self, url: str, *, max_bytes: int = MAX_IMAGE_BYTES) -> bytes:
         """Download an image (such as a thumbnail) from the server's own origin.
@@ -355,7 +358,20 @@ class ShopClient:
         exchange = _exchange(method, path)
         answer = self._send(exchange, params=params, json=json)
         data = decode_json(answer.response, answer.body, exchange)
-        return validate_document(adapter, data, exchange, answer.response.status_code)
+        return validate_document(
+            adapter.validate_python, data, exchange, answer.response.status_code
+        )
+
+    def _order(self, method: str, path: str, *, json: Any = None) -> Order:
+        """Make a call answered by an order, read in slices (see `api.sliced`)."""
+        exchange = _exchange(method, path)
+        answer = self._send(exchange, json=json)
+        data = decode_json(
+            answer.response, answer.body, exchange, decode_json_in_slices
+        )
+        return validate_document(
+            validate_order_in_slices, data, exchange, answer.response.status_code
+        )
 
     def _send(
         self,

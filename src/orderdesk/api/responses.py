@@ -7,6 +7,7 @@ page is never parsed as JSON).
 """
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -115,8 +116,16 @@ def read_body(
     return bytes(body)
 
 
-def decode_json(response: httpx.Response, body: bytes, exchange: Exchange) -> Any:
+def decode_json(
+    response: httpx.Response,
+    body: bytes,
+    exchange: Exchange,
+    decode: Callable[[bytes], Any] = json.loads,
+) -> Any:
     """Decode the JSON body of a success answer.
+
+    `decode` is `json.loads` or a decoder that gives the same result, such
+    as `sliced.decode_json_in_slices` for answers that can be large.
 
     Raises:
         MalformedResponse: The body is a web page, another non-JSON type,
@@ -124,7 +133,7 @@ def decode_json(response: httpx.Response, body: bytes, exchange: Exchange) -> An
     """
     require_json(response, exchange)
     try:
-        return json.loads(body)
+        return decode(body)
     except (ValueError, RecursionError) as exc:
         raise MalformedResponse(
             "the server's answer is not valid JSON",
@@ -153,16 +162,20 @@ def require_json(response: httpx.Response, exchange: Exchange) -> None:
 
 
 def validate_document(
-    adapter: TypeAdapter[_T], data: Any, exchange: Exchange, status_code: int
+    validate: Callable[[Any], _T], data: Any, exchange: Exchange, status_code: int
 ) -> _T:
     """Validate decoded JSON as the expected document.
+
+    `validate` is a `TypeAdapter`'s `validate_python`, or a function that
+    raises the same `ValidationError`, such as
+    `sliced.validate_order_in_slices`.
 
     Raises:
         MalformedResponse: The data does not fit the document; the message
             names the first problems by location only.
     """
     try:
-        return adapter.validate_python(data)
+        return validate(data)
     except ValidationError as exc:
         error = _not_the_document(exc, exchange, status_code)
     # Not chained: pydantic's error quotes the offending input, which can be
