@@ -77,12 +77,12 @@ class Recorder:
 def instrument(recorder: Recorder) -> None:
     """Wrap the steps that the profiles named."""
     from orderdesk.api import client
-    from orderdesk.store import tables
+    from orderdesk.store import store
     from orderdesk.views import main_window, order_view, review_model
 
-    recorder.wrap(client, "decode_json", "json.loads")
+    recorder.wrap(client, "decode_json", "decode")
     recorder.wrap(client, "validate_document", "validate")
-    recorder.wrap(tables, "seal_document", "seal_document")
+    recorder.wrap(store, "seal_document", "seal_document")
     recorder.wrap(main_window.MainWindow, "show_order", "show_order")
     recorder.wrap(order_view.OrderView, "set_order", "OrderView.set_order")
     recorder.wrap(order_view, "fit_columns_once", "fit columns")
