@@ -7,8 +7,8 @@ collections that overlapped it, with the thread each ran in:
 
     uv run python -m benchmarks.stall_timeline [--gap-ms 16]
 
-The steps timed are the ones the profiles named: decoding and validating
-the answer, sealing it for the offline store, showing the order, fitting
+The steps timed are the ones the profiles named: reading (decoding and
+validating) the answer, sealing it for the offline store, showing the order, fitting
 columns and the review queue taking the order's payments.
 """
 
@@ -80,8 +80,7 @@ def instrument(recorder: Recorder) -> None:
     from orderdesk.store import store
     from orderdesk.views import main_window, order_view, review_model
 
-    recorder.wrap(client, "decode_json", "decode")
-    recorder.wrap(client, "validate_document", "validate")
+    recorder.wrap(client, "read_order_in_slices", "read order")
     recorder.wrap(store, "seal_document", "seal_document")
     recorder.wrap(main_window.MainWindow, "show_order", "show_order")
     recorder.wrap(order_view.OrderView, "set_order", "OrderView.set_order")

@@ -443,11 +443,11 @@ def test_a_large_order_reads_and_saves_as_the_plain_parse_does(
 ) -> None:
     sliced_bodies: list[int] = []
 
-    def counted(body: bytes) -> Any:
+    def counted(body: bytes) -> Order:
         sliced_bodies.append(len(body))
-        return sliced.decode_json_in_slices(body)
+        return sliced.read_order_in_slices(body)
 
-    monkeypatch.setattr(client_module, "decode_json_in_slices", counted)
+    monkeypatch.setattr(client_module, "read_order_in_slices", counted)
     order_id = int(str(large_shop.extra["large_order"]))
     token = large_shop.tokens["cashier"]
     path = paths.ORDER.format(order_id=order_id)

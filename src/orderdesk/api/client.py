@@ -38,10 +38,11 @@ from orderdesk.api.responses import (
     decode_json,
     media_type,
     read_body,
+    read_document,
     validate_document,
     validate_json_body,
 )
-from orderdesk.api.sliced import decode_json_in_slices, validate_order_in_slices
+from orderdesk.api.sliced import read_order_in_slices
 from orderdesk.api.status_errors import error_for
 from orderdesk.api.transport import DeadlineTransport, system_tls_context
 from orderdesk.api.transport_errors import reason, translated_errors
@@ -238,7 +239,6 @@ class ShopClient:
             ApiError: Any other failure.
         """
         exchange = _exchange("GET", paths.PAYMENT_METHODS)
-        validate = _METHODS.validate_python
         methods: list[PaymentMethod] = []
         for page in range(1, MAX_METHOD_PAGES + 1):
             params = {"page": page} if page > 1 else None
@@ -247,9 +247,7 @@ class ShopClient:
             status = answer.response.status_code
 
             if isinstance(data, list):
-                return validate_document(
-                    _METHODS.validate_python, data, exchange, status
-                )
+                return validate_document(_METHODS, data, exchange, status)
             if not (isinstance(data, dict) and isinstance(data.get("results"), list)):
                 raise MalformedResponse(
                     "the payment methods are neither a list nor a page",
@@ -257,7 +255,7 @@ class ShopClient:
                 )
 
             page_methods = validate_document(
-                validate, data["results"], exchange, status
+                _METHODS, data["results"], exchange, status
             )
             methods.extend(page_methods)
             if not data.get("next"):
@@ -358,19 +356,14 @@ class ShopClient:
         exchange = _exchange(method, path)
         answer = self._send(exchange, params=params, json=json)
         data = decode_json(answer.response, answer.body, exchange)
-        return validate_document(
-            adapter.validate_python, data, exchange, answer.response.status_code
-        )
+        return validate_document(adapter, data, exchange, answer.response.status_code)
 
     def _order(self, method: str, path: str, *, json: Any = None) -> Order:
         """Make a call answered by an order, read in slices (see `api.sliced`)."""
         exchange = _exchange(method, path)
         answer = self._send(exchange, json=json)
-        data = decode_json(
-            answer.response, answer.body, exchange, decode_json_in_slices
-        )
-        return validate_document(
-            validate_order_in_slices, data, exchange, answer.response.status_code
+        return read_document(
+            answer.response, answer.body, exchange, read_order_in_slices
         )
 
     def _send(

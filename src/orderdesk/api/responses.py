@@ -116,16 +116,8 @@ def read_body(
     return bytes(body)
 
 
-def decode_json(
-    response: httpx.Response,
-    body: bytes,
-    exchange: Exchange,
-    decode: Callable[[bytes], Any] = json.loads,
-) -> Any:
+def decode_json(response: httpx.Response, body: bytes, exchange: Exchange) -> Any:
     """Decode the JSON body of a success answer.
-
-    `decode` is `json.loads` or a decoder that gives the same result, such
-    as `sliced.decode_json_in_slices` for answers that can be large.
 
     Raises:
         MalformedResponse: The body is a web page, another non-JSON type,
@@ -133,7 +125,7 @@ def decode_json(
     """
     require_json(response, exchange)
     try:
-        return decode(body)
+        return json.loads(body)
     except (ValueError, RecursionError) as exc:
         raise MalformedResponse(
             "the server's answer is not valid JSON",
@@ -162,24 +154,49 @@ def require_json(response: httpx.Response, exchange: Exchange) -> None:
 
 
 def validate_document(
-    validate: Callable[[Any], _T], data: Any, exchange: Exchange, status_code: int
+    adapter: TypeAdapter[_T], data: Any, exchange: Exchange, status_code: int
 ) -> _T:
     """Validate decoded JSON as the expected document.
-
-    `validate` is a `TypeAdapter`'s `validate_python`, or a function that
-    raises the same `ValidationError`, such as
-    `sliced.validate_order_in_slices`.
 
     Raises:
         MalformedResponse: The data does not fit the document; the message
             names the first problems by location only.
     """
     try:
-        return validate(data)
+        return adapter.validate_python(data)
     except ValidationError as exc:
         error = _not_the_document(exc, exchange, status_code)
     # Not chained: pydantic's error quotes the offending input, which can be
     # personal data, and tracebacks end up in logs.
+    raise error from None
+
+
+def read_document(
+    response: httpx.Response,
+    body: bytes,
+    exchange: Exchange,
+    read: Callable[[bytes], _T],
+) -> _T:
+    """Decode and validate a success answer's body with one function.
+
+    `read` raises `pydantic.ValidationError` when the JSON is not the
+    document and another `ValueError` when it is not JSON, as
+    `sliced.read_order_in_slices` does.
+
+    Raises:
+        MalformedResponse: Not JSON, not valid JSON, or not the document.
+    """
+    require_json(response, exchange)
+    status_code = response.status_code
+    try:
+        return read(body)
+    except ValidationError as exc:
+        error = _not_the_document(exc, exchange, status_code)
+    except (ValueError, RecursionError):
+        error = MalformedResponse(
+            "the server's answer is not valid JSON", **exchange.context(status_code)
+        )
+    # Not chained, as in validate_document.
     raise error from None
 
 

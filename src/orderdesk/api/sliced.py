@@ -3,17 +3,19 @@
 `json.loads` and pydantic's validation are single C calls that hold the
 GIL from start to end: on an order of 10,000 items (6.5 MB) that is about
 50 ms and 35 ms during which the UI thread cannot run a line of Python, so
-the window froze while a worker read the answer. Here the answer's large
-lists are decoded one element at a time with the standard library's own
-scanner, and validated a slice at a time; between two steps the
-interpreter can hand the GIL to the UI thread. The result is the same
-document that `json.loads` and one validation give.
+the window froze while a worker read the answer. Here the answer's items
+and payments are decoded one element at a time with the standard library's
+own scanner and validated 250 at a time, each slice as soon as it is
+decoded; between two steps the interpreter can hand the GIL to the UI
+thread. Validating each slice at once also drops its decoded JSON early:
+the process keeps about 2 MB less than with `json.loads`, instead of 13 MB
+more when every element was decoded before any was validated.
 """
 
 import json
 import json.scanner
 import logging
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from typing import Any, cast
 
 from pydantic import TypeAdapter, ValidationError
@@ -23,10 +25,9 @@ from orderdesk.models import Order, OrderItem, OrderPayment
 logger = logging.getLogger(__name__)
 
 SLICED_FROM_BYTES = 256 * 1024
-"""Answers smaller than this are decoded in one call: they take a few ms."""
+"""Answers smaller than this are read in one call: they take a few ms."""
 SLICE = 250
 """List elements validated per call: about a millisecond of GIL."""
-LARGE_LISTS = ("items", "payments")
 
 # The standard library's C scanner: decodes one value, returns where it ends.
 # (typeshed types make_scanner's argument wrongly, hence the cast.)
@@ -35,93 +36,69 @@ _SCAN_ONCE: Callable[[str, int], tuple[Any, int]] = json.scanner.make_scanner(
 )
 _WHITESPACE = frozenset(" \t\n\r")
 _ORDER = TypeAdapter(Order)
-_LIST_ADAPTERS: dict[str, TypeAdapter[Any]] = {
+_LISTS: dict[str, TypeAdapter[Any]] = {
     "items": TypeAdapter(list[OrderItem]),
     "payments": TypeAdapter(list[OrderPayment]),
 }
 
 
-def decode_json_in_slices(
-    body: bytes,
-    lists: Collection[str] = LARGE_LISTS,
-    *,
-    sliced_from: int = SLICED_FROM_BYTES,
-) -> Any:
-    """Decode a JSON body as `json.loads` does, a list element at a time.
+def read_order_in_slices(
+    body: bytes, *, sliced_from: int = SLICED_FROM_BYTES, every: int = SLICE
+) -> Order:
+    """Decode and validate an order answer as `json.loads` and pydantic would.
 
-    Only the top-level object's members named in `lists` are decoded
-    element by element; other bodies are decoded in one call.
+    The result, and the error when there is one, are those of
+    `TypeAdapter(Order).validate_python(json.loads(body))`: on any
+    validation failure the body is read again in one call, so that the
+    error names its places in the whole document, not in a slice.
 
     Args:
         body: The raw body, in any encoding `json.loads` accepts.
-        lists: Names of the top-level members that may be long lists.
-        sliced_from: Bodies shorter than this many bytes are decoded in one
+        sliced_from: Bodies shorter than this many bytes are read in one
             call.
-
-    Raises:
-        ValueError: The body is not valid JSON (a `json.JSONDecodeError`
-            or a `UnicodeDecodeError`).
-    """
-    if len(body) < sliced_from:
-        return json.loads(body)
-    text = body.decode(json.detect_encoding(body), "surrogatepass")
-    position = _skip_whitespace(text, 0)
-    if not text.startswith("{", position):
-        return json.loads(text)
-    document, position = _object(text, position + 1, lists)
-    position = _skip_whitespace(text, position)
-    if position != len(text):
-        raise json.JSONDecodeError("Extra data", text, position)
-    return document
-
-
-def validate_order_in_slices(data: Any, *, every: int = SLICE) -> Order:
-    """Validate decoded JSON as an `Order`, its long lists a slice at a time.
-
-    Gives the same document as `TypeAdapter(Order).validate_python(data)`,
-    and the same `ValidationError` when the data does not fit: on any
-    failure the whole document is validated again in one call, so that the
-    error names the place as the one-call validation would.
-
-    Args:
-        data: Decoded JSON.
         every: List elements validated per call.
 
     Raises:
-        pydantic.ValidationError: The data is not an order.
+        pydantic.ValidationError: The body is JSON but not an order.
+        ValueError: The body is not valid JSON (a `json.JSONDecodeError` or
+            a `UnicodeDecodeError`); checked after `ValidationError`, which
+            is a `ValueError` too.
     """
-    if not isinstance(data, dict) or not all(
-        isinstance(data.get(name, []), list) for name in LARGE_LISTS
-    ):
-        return _ORDER.validate_python(data)
-
-    try:
-        head = _ORDER.validate_python(
-            {key: value for key, value in data.items() if key not in LARGE_LISTS}
-        )
-        lists: dict[str, list[Any]] = {}
-        for name in LARGE_LISTS:
-            if name not in data:
-                continue
-            elements = data[name]
-            validated: list[Any] = []
-            adapter = _LIST_ADAPTERS[name]
-            for start in range(0, len(elements), every):
-                validated += adapter.validate_python(elements[start : start + every])
-            lists[name] = validated
-    except ValidationError:
-        return _ORDER.validate_python(data)
-    return head.model_copy(update=lists)
+    if len(body) >= sliced_from:
+        try:
+            return _read_sliced(body, every)
+        except ValidationError:
+            pass
+    return _ORDER.validate_python(json.loads(body))
 
 
-def _object(
-    text: str, position: int, lists: Collection[str]
-) -> tuple[dict[str, Any], int]:
-    """Decode an object's members from just after its `{`."""
+def _read_sliced(body: bytes, every: int) -> Order:
+    text = body.decode(json.detect_encoding(body), "surrogatepass")
+    position = _skip_whitespace(text, 0)
+    if not text.startswith("{", position):
+        return _ORDER.validate_python(json.loads(text))
+
+    members, lists, position = _members(text, position + 1, every)
+    position = _skip_whitespace(text, position)
+    if position != len(text):
+        raise json.JSONDecodeError("Extra data", text, position)
+    return _ORDER.validate_python(members).model_copy(update=lists)
+
+
+def _members(
+    text: str, position: int, every: int
+) -> tuple[dict[str, Any], dict[str, list[Any]], int]:
+    """Read an order object's members from just after its `{`.
+
+    Returns the members decoded as JSON, the long lists validated apart, and
+    the position after the closing `}`. As in `json.loads`, the last of two
+    members of the same name wins.
+    """
     members: dict[str, Any] = {}
+    lists: dict[str, list[Any]] = {}
     position = _skip_whitespace(text, position)
     if text.startswith("}", position):
-        return members, position + 1
+        return members, lists, position + 1
     while True:
         if not text.startswith('"', position):
             raise json.JSONDecodeError(
@@ -130,30 +107,41 @@ def _object(
         key, position = _scan(text, position)
         position = _expect(text, position, ":", "Expecting ':' delimiter")
         position = _skip_whitespace(text, position)
-        if key in lists and text.startswith("[", position):
-            members[key], position = _list(text, position + 1)
+        members.pop(key, None)
+        lists.pop(key, None)
+        if key in _LISTS and text.startswith("[", position):
+            lists[key], position = _validated_list(
+                text, position + 1, _LISTS[key], every
+            )
         else:
             members[key], position = _scan(text, position)
         position = _skip_whitespace(text, position)
         if text.startswith("}", position):
-            return members, position + 1
+            return members, lists, position + 1
         position = _expect(text, position, ",", "Expecting ',' delimiter")
         position = _skip_whitespace(text, position)
 
 
-def _list(text: str, position: int) -> tuple[list[Any], int]:
-    """Decode a list's elements from just after its `[`."""
-    elements: list[Any] = []
+def _validated_list(
+    text: str, position: int, adapter: TypeAdapter[Any], every: int
+) -> tuple[list[Any], int]:
+    """Read a list from just after its `[`, validating `every` elements at once."""
+    validated: list[Any] = []
+    pending: list[Any] = []
     position = _skip_whitespace(text, position)
     if text.startswith("]", position):
-        return elements, position + 1
+        return validated, position + 1
     while True:
         # Each call is one element: the GIL can change hands between them.
         element, position = _scan(text, position)
-        elements.append(element)
+        pending.append(element)
+        if len(pending) == every:
+            validated += adapter.validate_python(pending)
+            pending = []
         position = _skip_whitespace(text, position)
         if text.startswith("]", position):
-            return elements, position + 1
+            validated += adapter.validate_python(pending)
+            return validated, position + 1
         position = _expect(text, position, ",", "Expecting ',' delimiter")
         position = _skip_whitespace(text, position)
 
