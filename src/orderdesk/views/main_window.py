@@ -1,11 +1,12 @@
 """The main window: opens orders, shows one, and saves payment changes."""
 
+import functools
 import logging
 from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
-from PySide6.QtCore import QByteArray, QLocale, Qt, Signal
+from PySide6.QtCore import QByteArray, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -54,6 +55,10 @@ INSECURE_STYLE = "QLabel { color: white; background: #b3261e; padding: 1px 6px; 
 NAVIGATOR_WIDTH = 400
 # A key search is exact; a few results are enough to find the one.
 KEY_SEARCH_SIZE = 5
+# Orders are written to the offline store this long after they are shown:
+# sealing a large one is tens of ms of Python on a worker, which would
+# otherwise compete with the first paint of the order for the GIL.
+KEEP_DELAY_MS = 300
 
 
 def _ignore(_value: object) -> None:
@@ -118,6 +123,11 @@ class MainWindow(QMainWindow):
         self._client = client
         self._formatter = formatter
         self._runner = TaskRunner(self)
+        self._orders_to_keep: list[Order] = []
+        self._keep_timer = QTimer(self)
+        self._keep_timer.setSingleShot(True)
+        self._keep_timer.setInterval(KEEP_DELAY_MS)
+        self._keep_timer.timeout.connect(self._keep_now)
         self._methods: list[PaymentMethod] = []
         self._connect = connect
         self._editors: dict[int, PaymentEditor] = {}
@@ -325,6 +335,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Override of `QWidget.closeEvent`: results in flight are dropped."""
+        self._keep_timer.stop()
+        self._keep_now()
         self._runner.cancel_all()
         self.connectivity.stop()
         self._client.close()
@@ -756,10 +768,19 @@ class MainWindow(QMainWindow):
         self.payment_saved.emit(order)
 
     def _keep(self, order: Order) -> None:
-        """Save an order the server answered, off the UI thread."""
+        """Save an order the server answered, off the UI thread, once painted."""
+        self._orders_to_keep.append(order)
+        self._keep_timer.start()
+
+    def _keep_now(self) -> None:
+        orders, self._orders_to_keep = self._orders_to_keep, []
         source = self._source()
-        if isinstance(source, LiveSource):
-            self._runner.run(lambda: source.keep(order), _ignore, self._on_keep_failed)
+        if not isinstance(source, LiveSource):
+            return
+        for order in orders:
+            self._runner.run(
+                functools.partial(source.keep, order), _ignore, self._on_keep_failed
+            )
 
     def _on_keep_failed(self, error: Exception) -> None:
         logger.warning("An order was not saved offline: %s", type(error).__name__)
