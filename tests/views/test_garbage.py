@@ -17,7 +17,7 @@ class Node:
 
 @pytest.fixture
 def collector(qapp: object) -> Iterator[MainThreadGarbageCollector]:
-    made = MainThreadGarbageCollector(interval_ms=10)
+    made = MainThreadGarbageCollector(interval_ms=10, freeze_after_s=None)
     yield made
     made.stop()
     # The suite keeps automatic collection off, as the application does.
@@ -41,3 +41,22 @@ def test_a_cycle_is_collected_by_the_timer(
     qtbot.waitUntil(lambda: gone() is None, timeout=2000)
 
     assert keep
+
+
+def test_start_up_survivors_are_frozen_once_its_garbage_is_gone(
+    qtbot: QtBot, qapp: object
+) -> None:
+    cycle = Node()
+    gone = weakref.ref(cycle)
+    del cycle
+    made = MainThreadGarbageCollector(interval_ms=10, freeze_after_s=0)
+    try:
+        qtbot.waitUntil(lambda: made.frozen, timeout=2000)
+
+        assert gone() is None
+        assert gc.get_freeze_count() > 0
+    finally:
+        made.stop()
+        gc.disable()
+
+    assert gc.get_freeze_count() == 0

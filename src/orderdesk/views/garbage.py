@@ -6,6 +6,14 @@ the cycle it frees holds a Qt object owned by Python, that object is then
 destroyed on the wrong thread, and Qt crashes. The automatic collector is
 therefore switched off and the same work is done on the UI thread by a
 timer, generation by generation, as Python would have done it.
+
+A few seconds after start-up, once, the collector is run and everything
+alive then (the imported modules, the window) is frozen out of its sight
+(`gc.freeze()`): full collections then walk only what came later. With a
+10,000-item order open that took a full collection from about 34 ms to
+10 ms of the UI thread. The price: an object alive at that moment that
+becomes cyclic garbage later (a sign-in dialog closed afterwards, say) is
+never collected; that is a handful of objects, once.
 """
 
 import gc
@@ -21,6 +29,8 @@ INTERVAL_MS = 1000
 # new; the timer cannot see that count, so it spaces them out in time. A
 # large open order is tens of thousands of objects to walk.
 FULL_COLLECTION_INTERVAL_S = 60.0
+FREEZE_AFTER_S = 5.0
+"""When start-up is over and its survivors are frozen; None never freezes."""
 
 
 class MainThreadGarbageCollector(QObject):
@@ -29,12 +39,21 @@ class MainThreadGarbageCollector(QObject):
     Args:
         parent: Usually the application.
         interval_ms: How often to look at the collector's counts.
+        freeze_after_s: Seconds after which everything alive is collected
+            once and frozen; None never freezes.
     """
 
-    def __init__(self, parent: QObject | None = None, interval_ms: int = INTERVAL_MS):
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        interval_ms: int = INTERVAL_MS,
+        freeze_after_s: float | None = FREEZE_AFTER_S,
+    ) -> None:
         super().__init__(parent)
         self._thresholds = gc.get_threshold()
-        self._last_full = time.monotonic()
+        self._last_full = self._started = time.monotonic()
+        self._freeze_after_s = freeze_after_s
+        self._frozen = False
         gc.disable()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.check)
@@ -44,7 +63,9 @@ class MainThreadGarbageCollector(QObject):
         """Collect the generations whose counts passed their thresholds."""
         counts = gc.get_count()
         now = time.monotonic()
-        if (
+        if self._should_freeze(now):
+            self._freeze(now)
+        elif (
             counts[2] > self._thresholds[2]
             and now - self._last_full >= FULL_COLLECTION_INTERVAL_S
         ):
@@ -55,7 +76,32 @@ class MainThreadGarbageCollector(QObject):
         elif counts[0] > self._thresholds[0]:
             gc.collect(0)
 
+    @property
+    def frozen(self) -> bool:
+        """Whether the survivors of start-up are frozen."""
+        return self._frozen
+
     def stop(self) -> None:
-        """Give collection back to Python, as before."""
+        """Give collection back to Python, as before (nothing frozen)."""
         self._timer.stop()
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
         gc.enable()
+
+    def _should_freeze(self, now: float) -> bool:
+        after = self._freeze_after_s
+        return not self._frozen and after is not None and now - self._started >= after
+
+    def _freeze(self, now: float) -> None:
+        # Collect first, so that no garbage of start-up is frozen for good.
+        started = time.perf_counter()
+        gc.collect()
+        gc.freeze()
+        self._frozen = True
+        self._last_full = now
+        logger.debug(
+            "Froze %d objects alive after start-up in %.0f ms",
+            gc.get_freeze_count(),
+            (time.perf_counter() - started) * 1000,
+        )
