@@ -1,12 +1,15 @@
 """Figure 1, start-up: the child processes the parent times from their start.
 
     python -m benchmarks.startup bare
+    python -m benchmarks.startup splash
     python -m benchmarks.startup app URL ORDER_ID
     python -m benchmarks.startup prepare URL ORDER_ID
 
-`bare` opens a bare PySide6 window of the main window's size; `app` runs
-OrderDesk itself (`orderdesk.app.run`, as `orderdesk --server URL --order ID
---offline --lang en` would) with the order in its offline store, so the
+`bare` opens a bare PySide6 window of the main window's size; `splash`
+shows OrderDesk's splash screen, the first thing a user sees; `app` runs
+OrderDesk itself (the splash, then `orderdesk.app.run`, as `orderdesk
+--server URL --order ID --offline --lang en` would) with the order in its
+offline store, so the
 order comes from the cache as when the server is down. Both report
 `time.monotonic()` once the window (for `app`: the order view's table, with
 the order in it) has painted. The parent reads that clock too (it is
@@ -39,8 +42,13 @@ def bare() -> None:
 
 
 def app(url: str, order_id: int) -> None:
-    """OrderDesk, started offline on a cached order."""
+    """OrderDesk, started offline on a cached order, as `orderdesk` starts it."""
     import os
+
+    from orderdesk.splash import show_splash
+
+    # As orderdesk.__main__ does: the splash first, then the heavy imports.
+    splash = show_splash()
 
     import orderdesk.app
     from benchmarks.qt_harness import PaintWatcher, report
@@ -71,7 +79,25 @@ def app(url: str, order_id: int) -> None:
 
     orderdesk.app._open_window = open_window  # type: ignore[assignment]
     arguments = ["--server", url, "--order", str(order_id), "--offline"]
-    sys.exit(orderdesk.app.run(parse_options([*arguments, "--lang", "en"])))
+    options = parse_options([*arguments, "--lang", "en"])
+    sys.exit(orderdesk.app.run(options, splash=splash))
+
+
+def splash() -> None:
+    """OrderDesk's splash screen, painted: what a user sees first."""
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks.qt_harness import PaintWatcher, report
+    from orderdesk.splash import make_splash
+
+    application = QApplication(sys.argv[:1])
+    screen = make_splash(application)
+    watcher = PaintWatcher(screen)
+    watcher.arm()
+    screen.show()
+    while watcher.painted_at is None:
+        application.processEvents()
+    report({"painted": time.monotonic()})
 
 
 def prepare(url: str, order_id: int) -> None:
@@ -105,6 +131,8 @@ def main() -> None:
     match sys.argv[1:]:
         case ["bare"]:
             bare()
+        case ["splash"]:
+            splash()
         case ["app", url, order]:
             app(url, int(order))
         case ["prepare", url, order]:

@@ -2,13 +2,20 @@
 
 import sys
 
-from orderdesk.app import run
 from orderdesk.cli import parse_options
+from orderdesk.splash import show_splash
 
 
 def main() -> None:
-    """Run the application and exit with its status."""
-    sys.exit(run(parse_options()))
+    """Show the splash, run the application and exit with its status."""
+    options = parse_options()
+    # A screenshot is for tools, headless: no splash to wait for.
+    splash = None if options.screenshot else show_splash()
+
+    # Imported once the splash is up: this import is most of the start-up.
+    from orderdesk.app import run
+
+    sys.exit(run(options, splash=splash))
 
 
 if __name__ == "__main__":

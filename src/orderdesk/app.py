@@ -21,6 +21,7 @@ from orderdesk.i18n import install_language, parse_language, resolve_language
 from orderdesk.logging_setup import configure_logging
 from orderdesk.screenshot import ScreenshotTaker
 from orderdesk.settings import Settings
+from orderdesk.splash import Splash
 from orderdesk.store import (
     CacheKeyStore,
     OrderStore,
@@ -54,16 +55,29 @@ class Context:
         settings: The user's preferences and remembered layouts.
         formatter: How values are shown in the chosen language and currency.
         resources: Closed when the application ends, however it ends.
+        splash: The splash screen shown at launch, until a window shows.
     """
 
     options: Options
     settings: Settings
     formatter: Formatter
     resources: ExitStack
+    splash: Splash | None = None
+
+    def close_splash(self) -> None:
+        """Close the splash screen, as a window takes its place."""
+        if self.splash is not None:
+            self.splash.close()
 
 
-def run(options: Options) -> int:
-    """Run the application until its window closes; returns the exit code."""
+def run(options: Options, *, splash: Splash | None = None) -> int:
+    """Run the application until its window closes; returns the exit code.
+
+    Args:
+        options: The command line.
+        splash: The splash screen `orderdesk.splash` put up, if any; closed
+            when the main window or the sign-in dialog shows.
+    """
     configure_logging(verbose=options.verbose)
     with ExitStack() as resources:
         settings = Settings()
@@ -73,7 +87,7 @@ def run(options: Options) -> int:
         _quit_on_signals(app)
         currency = Currency(options.currency) if options.currency else None
         formatter = Formatter(QLocale(), currency or settings.currency)
-        context = Context(options, settings, formatter, resources)
+        context = Context(options, settings, formatter, resources, splash)
 
         if options.demo:
             try:
@@ -81,6 +95,7 @@ def run(options: Options) -> int:
                     _demo_client(options.allow_insecure_http)
                 )
             except SandboxUnavailable as error:
+                context.close_splash()
                 print(f"orderdesk: {error}", file=sys.stderr)
                 return 1
             connect = partial(
@@ -145,6 +160,7 @@ class Startup:
         dialog.signed_in.connect(self._show)
         dialog.rejected.connect(QApplication.quit)
         self._dialog = dialog
+        self._context.close_splash()
         dialog.open()
 
     def _connect(self, server: str, token: str) -> ShopClient:
@@ -274,6 +290,7 @@ def _open_window(
     if context.options.screenshot is not None:
         ScreenshotTaker(window, context.options.screenshot, images)
     window.show()
+    context.close_splash()
     return window, images
 
 
