@@ -9,7 +9,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool
 from PySide6.QtWidgets import QTabWidget
 
 from benchmarks.qt_harness import PaintWatcher, application, settle, wait_for
@@ -164,6 +164,10 @@ class Desk:
         # Calls in flight end on the pool; their results are dropped.
         QThreadPool.globalInstance().waitForDone(int(TIMEOUT_S * 1000))
         self.window.deleteLater()
+        # processEvents() leaves deferred deletions for the event loop, which
+        # the harness never enters: without this the window lived on hidden,
+        # and a full collection cleared its Python side under it.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         settle(50)
         self.store.close()
         self.folder.cleanup()

@@ -119,7 +119,9 @@ def _run(url: str, token: str, order_id: int, gap_ms: float) -> None:
     recorder = Recorder()
     instrument(recorder)
     bench = Bench(url, token, order_id)
-    bench.app_stall(bench.desk())
+    warm_up = bench.desk()
+    bench.app_stall(warm_up)
+    warm_up.close()
     settle(500)
 
     desk = bench.desk()

@@ -7,13 +7,15 @@ destroyed on the wrong thread, and Qt crashes. The automatic collector is
 therefore switched off and the same work is done on the UI thread by a
 timer, generation by generation, as Python would have done it.
 
-A few seconds after start-up, once, the collector is run and everything
-alive then (the imported modules, the window) is frozen out of its sight
+A few seconds after start-up, once, everything alive then (the imported
+modules, the window) is frozen out of the collector's sight
 (`gc.freeze()`): full collections then walk only what came later. With a
 10,000-item order open that took a full collection from about 34 ms to
-10 ms of the UI thread. The price: an object alive at that moment that
-becomes cyclic garbage later (a sign-in dialog closed afterwards, say) is
-never collected; that is a handful of objects, once.
+10 ms of the UI thread. Freezing is instant; collecting first would have
+cost one full collection (about 100 ms) at a moment the user may be
+working. The price: cyclic garbage that exists at that moment (a sign-in
+dialog closed already, say) and anything alive then that becomes cyclic
+garbage later is never collected; that is a handful of objects, once.
 """
 
 import gc
@@ -39,8 +41,8 @@ class MainThreadGarbageCollector(QObject):
     Args:
         parent: Usually the application.
         interval_ms: How often to look at the collector's counts.
-        freeze_after_s: Seconds after which everything alive is collected
-            once and frozen; None never freezes.
+        freeze_after_s: Seconds after which everything alive is frozen,
+            once; None never freezes.
     """
 
     def __init__(
@@ -94,14 +96,7 @@ class MainThreadGarbageCollector(QObject):
         return not self._frozen and after is not None and now - self._started >= after
 
     def _freeze(self, now: float) -> None:
-        # Collect first, so that no garbage of start-up is frozen for good.
-        started = time.perf_counter()
-        gc.collect()
         gc.freeze()
         self._frozen = True
         self._last_full = now
-        logger.debug(
-            "Froze %d objects alive after start-up in %.0f ms",
-            gc.get_freeze_count(),
-            (time.perf_counter() - started) * 1000,
-        )
+        logger.debug("Froze %d objects alive after start-up", gc.get_freeze_count())
