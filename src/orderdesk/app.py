@@ -31,7 +31,7 @@ from orderdesk.store import (
 from orderdesk.views.about_dialog import app_icon
 from orderdesk.views.errors import describe
 from orderdesk.views.formatting import Currency, Formatter
-from orderdesk.views.garbage import MainThreadGarbageCollector
+from orderdesk.views.garbage import MainThreadGarbageCollector, freeze_start_up
 from orderdesk.views.i18n import tr
 from orderdesk.views.main_window import MainWindow
 from orderdesk.views.sign_in_dialog import Connect, SignInDialog
@@ -291,6 +291,8 @@ def _open_window(
         ScreenshotTaker(window, context.options.screenshot, images)
     window.show()
     context.close_splash()
+    # Start-up is over and no order is loaded yet: see views.garbage.
+    freeze_start_up()
     return window, images
 
 

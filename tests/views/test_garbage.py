@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from orderdesk.views.garbage import MainThreadGarbageCollector
+from orderdesk.views.garbage import MainThreadGarbageCollector, freeze_start_up
 
 
 class Node:
@@ -17,7 +17,7 @@ class Node:
 
 @pytest.fixture
 def collector(qapp: object) -> Iterator[MainThreadGarbageCollector]:
-    made = MainThreadGarbageCollector(interval_ms=10, freeze_after_s=None)
+    made = MainThreadGarbageCollector(interval_ms=10)
     yield made
     made.stop()
     # The suite keeps automatic collection off, as the application does.
@@ -43,22 +43,27 @@ def test_a_cycle_is_collected_by_the_timer(
     assert keep
 
 
-def test_start_up_survivors_are_frozen_and_later_cycles_still_collected(
-    qtbot: QtBot, qapp: object
+def test_start_up_survivors_are_frozen_once_and_later_cycles_collected(
+    qtbot: QtBot, collector: MainThreadGarbageCollector
 ) -> None:
-    made = MainThreadGarbageCollector(interval_ms=10, freeze_after_s=0)
-    try:
-        qtbot.waitUntil(lambda: made.frozen, timeout=2000)
-        assert gc.get_freeze_count() > 0
+    freeze_start_up()
+    frozen = gc.get_freeze_count()
+    later = Node()
+    freeze_start_up()
 
-        cycle = Node()
-        gone = weakref.ref(cycle)
-        del cycle
-        keep: list[list[int]] = [[] for _ in range(gc.get_threshold()[0] * 2)]
-        qtbot.waitUntil(lambda: gone() is None, timeout=2000)
-        assert keep
-    finally:
-        made.stop()
-        gc.disable()
+    assert frozen > 0
+    assert gc.get_freeze_count() == frozen
+    gone = weakref.ref(later)
+    del later
+    keep: list[list[int]] = [[] for _ in range(gc.get_threshold()[0] * 2)]
+    qtbot.waitUntil(lambda: gone() is None, timeout=2000)
+    assert keep
+
+
+def test_stopping_the_collector_unfreezes(qapp: object) -> None:
+    made = MainThreadGarbageCollector(interval_ms=10)
+    freeze_start_up()
+    made.stop()
+    gc.disable()
 
     assert gc.get_freeze_count() == 0

@@ -7,15 +7,14 @@ destroyed on the wrong thread, and Qt crashes. The automatic collector is
 therefore switched off and the same work is done on the UI thread by a
 timer, generation by generation, as Python would have done it.
 
-A few seconds after start-up, once, everything alive then (the imported
-modules, the window) is frozen out of the collector's sight
-(`gc.freeze()`): full collections then walk only what came later. With a
-10,000-item order open that took a full collection from about 34 ms to
-10 ms of the UI thread. Freezing is instant; collecting first would have
-cost one full collection (about 100 ms) at a moment the user may be
-working. The price: cyclic garbage that exists at that moment (a sign-in
-dialog closed already, say) and anything alive then that becomes cyclic
-garbage later is never collected; that is a handful of objects, once.
+Once the first window is up, everything alive (the imported modules, the
+window) is frozen out of the collector's sight (`freeze_start_up`, which
+calls `gc.freeze()`): full collections then walk only what came later.
+With a 10,000-item order open that took a full collection from about 34 ms
+to 10 ms of the UI thread. It happens then and not later because anything
+frozen is never collected: frozen later, a large order loaded meanwhile
+would stay in memory for good if it ever became cyclic garbage. Freezing
+is instant; the price is the start-up's own cyclic garbage, which stays.
 """
 
 import gc
@@ -31,8 +30,19 @@ INTERVAL_MS = 1000
 # new; the timer cannot see that count, so it spaces them out in time. A
 # large open order is tens of thousands of objects to walk.
 FULL_COLLECTION_INTERVAL_S = 60.0
-FREEZE_AFTER_S = 5.0
-"""When start-up is over and its survivors are frozen; None never freezes."""
+
+
+def freeze_start_up() -> None:
+    """Freeze everything alive now out of the collector's sight; once only.
+
+    Call it when start-up is over (the first window shown) and before any
+    order is loaded. Later calls do nothing, so that nothing of the user's
+    work is ever frozen.
+    """
+    if gc.get_freeze_count():
+        return
+    gc.freeze()
+    logger.debug("Froze %d objects alive after start-up", gc.get_freeze_count())
 
 
 class MainThreadGarbageCollector(QObject):
@@ -41,21 +51,12 @@ class MainThreadGarbageCollector(QObject):
     Args:
         parent: Usually the application.
         interval_ms: How often to look at the collector's counts.
-        freeze_after_s: Seconds after which everything alive is frozen,
-            once; None never freezes.
     """
 
-    def __init__(
-        self,
-        parent: QObject | None = None,
-        interval_ms: int = INTERVAL_MS,
-        freeze_after_s: float | None = FREEZE_AFTER_S,
-    ) -> None:
+    def __init__(self, parent: QObject | None = None, interval_ms: int = INTERVAL_MS):
         super().__init__(parent)
         self._thresholds = gc.get_threshold()
-        self._last_full = self._started = time.monotonic()
-        self._freeze_after_s = freeze_after_s
-        self._frozen = False
+        self._last_full = time.monotonic()
         gc.disable()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.check)
@@ -65,9 +66,7 @@ class MainThreadGarbageCollector(QObject):
         """Collect the generations whose counts passed their thresholds."""
         counts = gc.get_count()
         now = time.monotonic()
-        if self._should_freeze(now):
-            self._freeze(now)
-        elif (
+        if (
             counts[2] > self._thresholds[2]
             and now - self._last_full >= FULL_COLLECTION_INTERVAL_S
         ):
@@ -78,25 +77,8 @@ class MainThreadGarbageCollector(QObject):
         elif counts[0] > self._thresholds[0]:
             gc.collect(0)
 
-    @property
-    def frozen(self) -> bool:
-        """Whether the survivors of start-up are frozen."""
-        return self._frozen
-
     def stop(self) -> None:
         """Give collection back to Python, as before (nothing frozen)."""
         self._timer.stop()
-        if self._frozen:
-            gc.unfreeze()
-            self._frozen = False
+        gc.unfreeze()
         gc.enable()
-
-    def _should_freeze(self, now: float) -> bool:
-        after = self._freeze_after_s
-        return not self._frozen and after is not None and now - self._started >= after
-
-    def _freeze(self, now: float) -> None:
-        gc.freeze()
-        self._frozen = True
-        self._last_full = now
-        logger.debug("Froze %d objects alive after start-up", gc.get_freeze_count())
