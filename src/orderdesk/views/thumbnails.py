@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 
 from orderdesk.api import ShopClient
 from orderdesk.models import ImageData
+from orderdesk.views.bounded_cache import BoundedCache
 from orderdesk.views.tasks import TaskRunner
 
 logger = logging.getLogger(__name__)
@@ -29,6 +30,12 @@ MAX_IMAGE_BYTES = 8 * 1024 * 1024
 MAX_IMAGE_PIXELS = 4096 * 4096
 DECODER_LIMIT_MB = 128
 PLACEHOLDER_COLOUR = QColor("#c9ced6")
+# Decoded thumbnails and their scaled pixmaps kept in memory: a long
+# session of many orders would otherwise keep every picture it ever
+# showed. Beyond these, the least recently used are read again from the
+# disk cache when next shown.
+IMAGE_MEMORY_BYTES = 48 * 1024 * 1024
+PIXMAP_MEMORY_BYTES = 32 * 1024 * 1024
 
 
 class ThumbnailCache(Protocol):
@@ -73,8 +80,10 @@ class ThumbnailLoader(QObject):
         super().__init__(parent)
         self._client = client
         self._cache = cache
-        self._images: dict[str, QImage] = {}
-        self._pixmaps: dict[tuple[str, int], QPixmap] = {}
+        self._images = BoundedCache[str, QImage](IMAGE_MEMORY_BYTES, QImage.sizeInBytes)
+        self._pixmaps = BoundedCache[tuple[str, int], QPixmap](
+            PIXMAP_MEMORY_BYTES, _pixmap_bytes
+        )
         self._failed: set[str] = set()
         self._loading: set[str] = set()
         self._placeholders: dict[int, QPixmap] = {}
@@ -104,7 +113,7 @@ class ThumbnailLoader(QObject):
         loaded = self._images.get(url)
         if loaded is not None:
             pixmap = _fitted(loaded, edge)
-            self._pixmaps[(url, edge)] = pixmap
+            self._pixmaps.put((url, edge), pixmap)
             return pixmap
 
         if url not in self._loading:
@@ -145,7 +154,7 @@ class ThumbnailLoader(QObject):
 
     def _on_loaded(self, url: str, image: QImage) -> None:
         self._loading.discard(url)
-        self._images[url] = image
+        self._images.put(url, image)
         self.image_ready.emit(url)
 
     def _on_failed(self, url: str, error: Exception) -> None:
@@ -214,6 +223,10 @@ def _fitted(image: QImage, edge: int) -> QPixmap:
     pixmap = QPixmap.fromImage(scaled)
     pixmap.setDevicePixelRatio(ratio)
     return pixmap
+
+
+def _pixmap_bytes(pixmap: QPixmap) -> int:
+    return pixmap.width() * pixmap.height() * max(pixmap.depth(), 8) // 8
 
 
 def _device_pixel_ratio() -> float:
