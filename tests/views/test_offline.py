@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from orderdesk.api import ShopClient, TokenStore, origin_of
 from orderdesk.demo import SandboxServer
 from orderdesk.store import CacheKeyStore, OrderStore, sign_out_cleanup
-from orderdesk.views import MainWindow
+from orderdesk.views import MainWindow, main_window
 
 from ..keyrings import MemoryKeyring
 from .support import WAIT_MS, child, connect, open_window, show_order
@@ -102,6 +102,28 @@ def test_a_stopped_server_shows_saved_orders_until_it_returns(
         pass
     qtbot.waitUntil(lambda: "Back online" in window.banner.text, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not saved_at.isVisible(), timeout=WAIT_MS)
+
+
+def test_an_order_shown_just_before_the_server_stops_is_still_there(
+    qtbot: QtBot, shop: Shop, store: OrderStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Keeping waits after showing (KEEP_DELAY_MS); here it waits for good.
+    monkeypatch.setattr(main_window, "KEEP_DELAY_MS", 600_000)
+    client = ShopClient(shop.url, shop.token, timeout=3.0)
+    with open_window(qtbot, client) as window:
+        window.set_store(store)
+        window.connectivity.set_delays(FAST_RETRIES_MS)
+        live = show_order(qtbot, window, 1)
+        shop.stop()
+
+        with qtbot.waitSignal(window.order_loaded, timeout=WAIT_MS) as loaded:
+            window.open_order(1)
+
+        assert loaded.args[0] == live
+        assert "Offline since" in window.banner.text
+        # Going offline wrote what was waiting to be kept.
+        qtbot.waitUntil(lambda: store.get_order(1) is not None, timeout=WAIT_MS)
+        shop.start()
 
 
 def test_sign_out_forgets_key_token_and_saved_orders(

@@ -3,7 +3,7 @@
 import functools
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Protocol
 
 from PySide6.QtCore import QByteArray, QLocale, Qt, QTimer, Signal
@@ -59,10 +59,6 @@ KEY_SEARCH_SIZE = 5
 # sealing a large one is tens of ms of Python on a worker, which would
 # otherwise compete with the first paint of the order for the GIL.
 KEEP_DELAY_MS = 300
-
-
-def _ignore(_value: object) -> None:
-    """A success callback for work whose result nobody needs."""
 
 
 class LayoutMemory(Protocol):
@@ -123,7 +119,10 @@ class MainWindow(QMainWindow):
         self._client = client
         self._formatter = formatter
         self._runner = TaskRunner(self)
-        self._orders_to_keep: list[Order] = []
+        # Answers not in the offline store yet, by order id: waiting for the
+        # keep timer, then being written on the pool.
+        self._orders_to_keep: dict[int, Fetched] = {}
+        self._orders_being_kept: dict[int, Fetched] = {}
         self._keep_timer = QTimer(self)
         self._keep_timer.setSingleShot(True)
         self._keep_timer.setInterval(KEEP_DELAY_MS)
@@ -191,6 +190,13 @@ class MainWindow(QMainWindow):
             tr("Loading order %1…").replace("%1", self._formatter.number(order_id))
         )
         source = self._source()
+        pending = self._orders_to_keep.get(order_id) or self._orders_being_kept.get(
+            order_id
+        )
+        if isinstance(source, OfflineSource) and pending is not None:
+            # Shown a moment ago and not written yet (see KEEP_DELAY_MS).
+            self._on_order_opened(pending)
+            return
         self._runner.run(
             lambda: source.get_order(order_id),
             self._on_order_opened,
@@ -431,6 +437,9 @@ class MainWindow(QMainWindow):
 
     def _on_offline_changed(self, offline: bool) -> None:
         if offline:
+            # What waits to be kept is all there is to read now: write it.
+            self._keep_timer.stop()
+            self._keep_now()
             self._show_offline_banner()
         else:
             self.banner.say(
@@ -769,20 +778,30 @@ class MainWindow(QMainWindow):
 
     def _keep(self, order: Order) -> None:
         """Save an order the server answered, off the UI thread, once painted."""
-        self._orders_to_keep.append(order)
+        self._orders_to_keep[order.id] = Fetched(order, datetime.now(UTC))
         self._keep_timer.start()
 
     def _keep_now(self) -> None:
-        orders, self._orders_to_keep = self._orders_to_keep, []
-        source = self._source()
-        if not isinstance(source, LiveSource):
+        pending, self._orders_to_keep = self._orders_to_keep, {}
+        store = self._store
+        if store is None:
             return
-        for order in orders:
+        for order_id, fetched in pending.items():
+            assert fetched.saved_at is not None
+            self._orders_being_kept[order_id] = fetched
             self._runner.run(
-                functools.partial(source.keep, order), _ignore, self._on_keep_failed
+                functools.partial(store.save_order, fetched.order, fetched.saved_at),
+                functools.partial(self._on_kept, fetched),
+                functools.partial(self._on_keep_failed, fetched),
             )
 
-    def _on_keep_failed(self, error: Exception) -> None:
+    def _on_kept(self, fetched: Fetched, _result: object = None) -> None:
+        order_id = fetched.order.id
+        if self._orders_being_kept.get(order_id) is fetched:
+            del self._orders_being_kept[order_id]
+
+    def _on_keep_failed(self, fetched: Fetched, error: Exception) -> None:
+        self._on_kept(fetched)
         logger.warning("An order was not saved offline: %s", type(error).__name__)
 
     def _on_order_changed(self, order: Order) -> None:

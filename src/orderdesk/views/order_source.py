@@ -1,9 +1,9 @@
 """Where the window reads orders from: the server, or the offline store.
 
 Both sources answer the same calls, so the order view and the lists do not
-care which one is in use. The live source also keeps what it fetched in the
-offline store (an opened order once the window has shown it, with `keep`);
-it runs on pool threads, so the store's disk work does too.
+care which one is in use. The live source also keeps the list pages it
+fetched in the offline store; opened orders are kept by the window once it
+has shown them. Both run on pool threads, so the store's disk work does too.
 """
 
 import logging
@@ -51,7 +51,7 @@ class LiveSource:
         self._store = store
 
     def get_order(self, order_id: int) -> Fetched:
-        """Fetch an order; the window keeps it with `keep` once it is shown.
+        """Fetch an order; the window keeps it in the store once it is shown.
 
         Keeping is left out of the fetch because it stood between the answer
         and the view: saving an order of 10,000 items (serialise, compress,
@@ -86,11 +86,6 @@ class LiveSource:
             }
             self._store.save_page(params, answer, _now())
         return answer
-
-    def keep(self, order: Order) -> None:
-        """Keep an order the server answered (after a save, say)."""
-        if self._store is not None:
-            self._store.save_order(order, _now())
 
 
 class OfflineSource:
