@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from orderdesk.api import ShopClient, TokenStore, origin_of
 from orderdesk.demo import SandboxServer
 from orderdesk.store import CacheKeyStore, OrderStore, sign_out_cleanup
-from orderdesk.views import MainWindow, main_window
+from orderdesk.views import MainWindow, order_keeper
 
 from ..keyrings import MemoryKeyring
 from .support import WAIT_MS, child, connect, open_window, show_order
@@ -108,7 +108,7 @@ def test_an_order_shown_just_before_the_server_stops_is_still_there(
     qtbot: QtBot, shop: Shop, store: OrderStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Keeping waits after showing (KEEP_DELAY_MS); here it waits for good.
-    monkeypatch.setattr(main_window, "KEEP_DELAY_MS", 600_000)
+    monkeypatch.setattr(order_keeper, "KEEP_DELAY_MS", 600_000)
     client = ShopClient(shop.url, shop.token, timeout=3.0)
     with open_window(qtbot, client) as window:
         window.set_store(store)

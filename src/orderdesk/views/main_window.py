@@ -1,12 +1,11 @@
 """The main window: opens orders, shows one, and saves payment changes."""
 
-import functools
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Protocol
 
-from PySide6.QtCore import QByteArray, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -35,6 +34,7 @@ from orderdesk.views.formatting import Currency, Formatter
 from orderdesk.views.history import History
 from orderdesk.views.i18n import tr
 from orderdesk.views.images import ImageSource, NoImages
+from orderdesk.views.order_keeper import OrderKeeper
 from orderdesk.views.order_source import Fetched, LiveSource, OfflineSource
 from orderdesk.views.order_view import OrderView
 from orderdesk.views.orders_list import OrdersListView
@@ -55,10 +55,6 @@ INSECURE_STYLE = "QLabel { color: white; background: #b3261e; padding: 1px 6px; 
 NAVIGATOR_WIDTH = 400
 # A key search is exact; a few results are enough to find the one.
 KEY_SEARCH_SIZE = 5
-# Orders are written to the offline store this long after they are shown:
-# sealing a large one is tens of ms of Python on a worker, which would
-# otherwise compete with the first paint of the order for the GIL.
-KEEP_DELAY_MS = 300
 
 
 class LayoutMemory(Protocol):
@@ -119,14 +115,8 @@ class MainWindow(QMainWindow):
         self._client = client
         self._formatter = formatter
         self._runner = TaskRunner(self)
-        # Answers not in the offline store yet, by order id: waiting for the
-        # keep timer, then being written on the pool.
-        self._orders_to_keep: dict[int, Fetched] = {}
-        self._orders_being_kept: dict[int, Fetched] = {}
-        self._keep_timer = QTimer(self)
-        self._keep_timer.setSingleShot(True)
-        self._keep_timer.setInterval(KEEP_DELAY_MS)
-        self._keep_timer.timeout.connect(self._keep_now)
+        self._keeper = OrderKeeper(self._runner, self)
+        self._keeper.written.connect(self._on_order_kept)
         self._methods: list[PaymentMethod] = []
         self._connect = connect
         self._editors: dict[int, PaymentEditor] = {}
@@ -190,12 +180,10 @@ class MainWindow(QMainWindow):
             tr("Loading order %1…").replace("%1", self._formatter.number(order_id))
         )
         source = self._source()
-        pending = self._orders_to_keep.get(order_id) or self._orders_being_kept.get(
-            order_id
-        )
-        if isinstance(source, OfflineSource) and pending is not None:
-            # Shown a moment ago and not written yet (see KEEP_DELAY_MS).
-            self._on_order_opened(pending)
+        unwritten = self._keeper.unwritten(order_id)
+        if isinstance(source, OfflineSource) and unwritten is not None:
+            # Shown a moment ago and not in the store yet (see OrderKeeper).
+            self._on_order_opened(unwritten)
             return
         self._runner.run(
             lambda: source.get_order(order_id),
@@ -341,8 +329,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Override of `QWidget.closeEvent`: results in flight are dropped."""
-        self._keep_timer.stop()
-        self._keep_now()
+        self._keeper.flush()
         self._runner.cancel_all()
         self.connectivity.stop()
         self._client.close()
@@ -357,6 +344,7 @@ class MainWindow(QMainWindow):
             off_reason: Why there is no store, shown in the banner.
         """
         self._store = store
+        self._keeper.set_store(store)
         if store is None and off_reason:
             self.banner.say(off_reason, BannerKind.WARNING)
 
@@ -438,8 +426,7 @@ class MainWindow(QMainWindow):
     def _on_offline_changed(self, offline: bool) -> None:
         if offline:
             # What waits to be kept is all there is to read now: write it.
-            self._keep_timer.stop()
-            self._keep_now()
+            self._keeper.flush()
             self._show_offline_banner()
         else:
             self.banner.say(
@@ -532,7 +519,7 @@ class MainWindow(QMainWindow):
         if fetched.saved_at is None:
             # Read from the server: keep it for offline review, after it is
             # shown (see LiveSource.get_order).
-            self._keep(order)
+            self._keeper.keep(order)
         if pending is not None and pending[0] == order.id:
             self._act_on_payment(pending[1], pending[2])
 
@@ -762,7 +749,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         previous = self.order_view.order
         self.show_order(order, select_payment=payment_id)
-        self._keep(order)
+        self._keeper.keep(order)
         if previous is not None:
             self.order_view.totals.highlight_changes(previous, order)
 
@@ -776,33 +763,10 @@ class MainWindow(QMainWindow):
         )
         self.payment_saved.emit(order)
 
-    def _keep(self, order: Order) -> None:
-        """Save an order the server answered, off the UI thread, once painted."""
-        self._orders_to_keep[order.id] = Fetched(order, datetime.now(UTC))
-        self._keep_timer.start()
-
-    def _keep_now(self) -> None:
-        pending, self._orders_to_keep = self._orders_to_keep, {}
-        store = self._store
-        if store is None:
-            return
-        for order_id, fetched in pending.items():
-            assert fetched.saved_at is not None
-            self._orders_being_kept[order_id] = fetched
-            self._runner.run(
-                functools.partial(store.save_order, fetched.order, fetched.saved_at),
-                functools.partial(self._on_kept, fetched),
-                functools.partial(self._on_keep_failed, fetched),
-            )
-
-    def _on_kept(self, fetched: Fetched, _result: object = None) -> None:
-        order_id = fetched.order.id
-        if self._orders_being_kept.get(order_id) is fetched:
-            del self._orders_being_kept[order_id]
-
-    def _on_keep_failed(self, fetched: Fetched, error: Exception) -> None:
-        self._on_kept(fetched)
-        logger.warning("An order was not saved offline: %s", type(error).__name__)
+    def _on_order_kept(self, _order_id: int) -> None:
+        # Offline, the list shows what the store holds: one more order now.
+        if self.connectivity.offline:
+            self.orders_list.reload()
 
     def _on_order_changed(self, order: Order) -> None:
         shown = self.order_view.order
