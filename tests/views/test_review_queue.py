@@ -122,6 +122,39 @@ def test_refresh_order_applies_what_the_server_says_now(
     assert model.row(3).payment.amount == 5
 
 
+def test_new_payments_arrive_in_one_insertion_per_place(
+    qtbot: QtBot, qtmodeltester: Any, lister: FakeLister
+) -> None:
+    model = ReviewQueueModel(lister, ENGLISH, page_size=2)
+    qtmodeltester.check(model, force_py=True)
+    model.refresh()
+    scanned(qtbot, model)
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(
+        lambda _parent, first, last: inserted.append((first, last))
+    )
+
+    # Five new ones: two before all, one between 11 (9th) and 51 (20th), two
+    # after all; and 11 again, which the queue shows already.
+    model.refresh_order(
+        as_order(
+            1,
+            [
+                waiting(11, 9),
+                waiting(61, 1),
+                waiting(62, 2),
+                waiting(63, 15),
+                waiting(64, 27),
+                waiting(65, 28),
+            ],
+        )
+    )
+
+    assert queue(model) == [61, 62, 31, 11, 63, 51, 32, 64, 65]
+    # Places in the queue as it was, the last first: three insertions.
+    assert inserted == [(4, 5), (2, 2), (0, 1)]
+
+
 def test_a_failed_page_stops_the_scan_until_retried(
     qtbot: QtBot, lister: FakeLister
 ) -> None:

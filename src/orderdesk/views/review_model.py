@@ -233,17 +233,31 @@ class ReviewQueueModel(RowTableModel[PendingPayment]):
         self.endRemoveRows()
 
     def _insert(self, rows: list[PendingPayment]) -> None:
-        """Insert rows in queue order, skipping payments shown or removed."""
-        shown = {row.payment_id for row in self._rows}
-        keys = [row.queue_key for row in self._rows]
+        """Insert rows in queue order, skipping payments shown or removed.
+
+        Rows that go to the same place arrive in one insertion: a large
+        order's waiting payments used to be inserted one by one, each a
+        round of Qt's signals and the view's relayout.
+        """
+        seen = {row.payment_id for row in self._rows} | self._removed
+        fresh: list[PendingPayment] = []
         for row in sorted(rows, key=lambda r: r.queue_key):
-            if row.payment_id in shown or row.payment_id in self._removed:
-                continue
+            if row.payment_id not in seen:
+                seen.add(row.payment_id)
+                fresh.append(row)
+
+        keys = [row.queue_key for row in self._rows]
+        runs: list[tuple[int, list[PendingPayment]]] = []
+        for row in fresh:
             number = bisect.bisect_right(keys, row.queue_key)
-            self.beginInsertRows(QModelIndex(), number, number)
-            self._rows.insert(number, row)
-            keys.insert(number, row.queue_key)
-            shown.add(row.payment_id)
+            if runs and runs[-1][0] == number:
+                runs[-1][1].append(row)
+            else:
+                runs.append((number, [row]))
+        # From the last place to the first, so the earlier places stay right.
+        for number, run in reversed(runs):
+            self.beginInsertRows(QModelIndex(), number, number + len(run) - 1)
+            self._rows[number:number] = run
             self.endInsertRows()
 
     def _request(self, page: int) -> None:
