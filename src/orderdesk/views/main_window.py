@@ -43,6 +43,7 @@ from orderdesk.views.payment_editor import PaymentEditor
 from orderdesk.views.printing import PrintActions
 from orderdesk.views.review_queue import ReviewQueueView
 from orderdesk.views.sign_in_dialog import Connect, SignInDialog
+from orderdesk.views.sign_out import SignOut
 from orderdesk.views.tasks import TaskRunner
 from orderdesk.views.totals_panel import outstanding_text
 from orderdesk.views.widgets import plain_label, show_warning
@@ -125,7 +126,6 @@ class MainWindow(QMainWindow):
         self._forbidden_reason = ""
         self._read_only_reason = ""
         self._store: OrderStore | None = None
-        self._forget: Callable[[], None] | None = None
         self.connectivity = Connectivity(self._probe, self._runner, self)
         self.connectivity.offline_changed.connect(self._on_offline_changed)
         self.connectivity.answered.connect(self._on_methods_loaded)
@@ -360,51 +360,19 @@ class MainWindow(QMainWindow):
             forget: Deletes, in this order, the cache key, the token and the
                 cache files of this server and account.
         """
-        self._forget = forget
-        self._sign_out_action.setEnabled(True)
-
-    def _ask_sign_out(self) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            tr("Sign out"),
-            tr(
-                "Sign out of %1? This computer forgets the token and every order "
-                "saved for offline review."
-            ).replace("%1", self._client.base_url),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.accepted.connect(self.sign_out)
-        box.open()
+        self._sign_out.enable(forget)
 
     def sign_out(self) -> None:
         """Forget this account on this computer, then say so."""
-        forget = self._forget
-        if forget is None:
-            return
-        self._runner.cancel_all()
-        self._sign_out_action.setEnabled(False)
-        self.statusBar().showMessage(tr("Signing out…"))
-        self._runner.run(forget, self._on_signed_out, self._on_sign_out_failed)
+        self._sign_out.start()
 
-    def _on_signed_out(self, _result: object) -> None:
+    def _server_url(self) -> str:
+        return self._client.base_url
+
+    def _on_signed_out(self) -> None:
         self._store = None
+        self._keeper.set_store(None)
         self.signed_out.emit()
-
-    def _on_sign_out_failed(self, error: Exception) -> None:
-        logger.error("Signing out did not finish: %s", type(error).__name__)
-        self._sign_out_action.setEnabled(True)
-        show_warning(
-            self,
-            tr("Sign out"),
-            tr(
-                "Signing out did not finish: some saved data may remain. Try again; "
-                "if it fails again, call support."
-            ),
-        )
 
     def go_offline(self) -> None:
         """Work from the offline store until the server answers again."""
@@ -580,10 +548,8 @@ class MainWindow(QMainWindow):
         refresh = QAction(tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh)
-        self._sign_out_action = QAction(tr("Sign &out…"), self)
-        self._sign_out_action.setObjectName("sign_out")
-        self._sign_out_action.triggered.connect(self._ask_sign_out)
-        self._sign_out_action.setEnabled(False)
+        self._sign_out = SignOut(self, self._runner, self._server_url)
+        self._sign_out.signed_out.connect(self._on_signed_out)
         quit_action = QAction(tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -604,7 +570,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self._back)
         menu.addAction(self._forward)
         menu.addSeparator()
-        menu.addAction(self._sign_out_action)
+        menu.addAction(self._sign_out.action)
         menu.addAction(quit_action)
 
         toolbar = QToolBar(tr("Order"), self)

@@ -104,7 +104,7 @@
         <translation>ریال</translation>
     </message>
     <message>
-        <location filename="../../views/items_model.py" line="+72"/>
+        <location filename="../../views/items_model.py" line="+74"/>
         <source>Product</source>
         <translation>کالا</translation>
     </message>
@@ -150,10 +150,10 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../views/order_view.py" line="+352"/>
-        <location filename="../../views/payments_model.py" line="+54"/>
+        <location filename="../../views/order_view.py" line="+350"/>
+        <location filename="../../views/payments_model.py" line="+56"/>
         <location filename="../../views/printing.py" line="-132"/>
-        <location filename="../../views/review_model.py" line="+311"/>
+        <location filename="../../views/review_model.py" line="+325"/>
         <source>Notes</source>
         <translation>توضیحات</translation>
     </message>
@@ -249,7 +249,7 @@
         <translation>در حال دریافت سفارش %1…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Looking for the order…</source>
         <translation>در حال جست‌وجوی سفارش…</translation>
     </message>
@@ -269,13 +269,13 @@
         <translation>تأیید پرداخت</translation>
     </message>
     <message>
-        <location line="+90"/>
-        <location line="+33"/>
+        <location filename="../../views/sign_out.py" line="+61"/>
+        <location line="+32"/>
         <source>Sign out</source>
         <translation>خروج از حساب</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-30"/>
         <source>Sign out of %1? This computer forgets the token and every order saved for offline review.</source>
         <translation>از %1 خارج می‌شوید؟ این رایانه توکن و همهٔ سفارش‌های ذخیره‌شده برای بررسی آفلاین را پاک می‌کند.</translation>
     </message>
@@ -285,17 +285,17 @@
         <translation>در حال خروج…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Signing out did not finish: some saved data may remain. Try again; if it fails again, call support.</source>
         <translation>خروج کامل نشد و ممکن است بخشی از داده‌های ذخیره‌شده باقی مانده باشد. دوباره تلاش کنید؛ اگر باز هم نشد با پشتیبانی تماس بگیرید.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../views/main_window.py" line="+124"/>
         <source>Back online: the server answers again.</source>
         <translation>دوباره آنلاین: سرور پاسخ می‌دهد.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>The server cannot be reached (since %1). Offline review is off on this computer, so no saved orders can be shown. Retrying…</source>
         <translation>سرور در دسترس نیست (از %1). بررسی آفلاین روی این رایانه خاموش است، پس سفارش ذخیره‌شده‌ای برای نمایش نیست. در حال تلاش دوباره…</translation>
     </message>
@@ -316,7 +316,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../views/orders_list.py" line="+258"/>
+        <location filename="../../views/orders_list.py" line="+259"/>
         <source>Orders</source>
         <translation>سفارش‌ها</translation>
     </message>
@@ -326,7 +326,7 @@
         <translation>صف بررسی</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+46"/>
         <source>No order has the ID or key %1.</source>
         <translation>سفارشی با شناسه یا کد %1 پیدا نشد.</translation>
     </message>
@@ -351,12 +351,12 @@
         <translation>&amp;به‌روزرسانی</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../views/sign_out.py" line="-48"/>
         <source>Sign &amp;out…</source>
         <translation>&amp;خروج از حساب…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../views/main_window.py" line="+5"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
@@ -423,8 +423,8 @@
         <translation>شناسه یا کد سفارش:</translation>
     </message>
     <message>
-        <location line="-186"/>
-        <location line="+185"/>
+        <location line="-184"/>
+        <location line="+183"/>
         <source>Open order</source>
         <translation>باز کردن سفارش</translation>
     </message>
@@ -434,7 +434,7 @@
         <translation>پرداخت %1 ذخیره شد (%2). مانده اکنون: %3</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+24"/>
         <source>The server no longer accepts your token. Sign in to continue.</source>
         <translation>سرور دیگر توکن شما را نمی‌پذیرد. برای ادامه دوباره وارد شوید.</translation>
     </message>
@@ -444,7 +444,7 @@
         <translation>پرداخت ذخیره نشد</translation>
     </message>
     <message>
-        <location filename="../../views/order_view.py" line="-274"/>
+        <location filename="../../views/order_view.py" line="-276"/>
         <source>Pending</source>
         <translation>در انتظار بررسی</translation>
     </message>
@@ -474,7 +474,7 @@
         <translation>وجه مسترد شده</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <location filename="../../views/printing.py" line="+464"/>
         <source>Items (%1)</source>
         <translation>اقلام (%1)</translation>
@@ -1215,7 +1215,7 @@
         <translation>باز کردن پنجرهٔ ویرایش پرداخت (Enter)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+70"/>
         <source>Looking through orders…</source>
         <translation>در حال بررسی سفارش‌ها…</translation>
     </message>
@@ -1225,7 +1225,7 @@
         <translation>در حال بررسی سفارش‌ها: %1 از %2</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+40"/>
         <source>One payment waits for approval</source>
         <translation>یک پرداخت در انتظار تأیید است</translation>
     </message>
@@ -1256,12 +1256,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../views/main_window.py" line="-137"/>
+        <location filename="../../views/main_window.py" line="-133"/>
         <source>Open &amp;log folder</source>
         <translation>باز کردن پوشهٔ &amp;گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="+197"/>
+        <location filename="../../app.py" line="+213"/>
         <source>You signed out. Sign in again to continue.</source>
         <translation>از حساب خارج شدید. برای ادامه دوباره وارد شوید.</translation>
     </message>
