@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from orderdesk import app as composition
+from orderdesk import splash as splash_module
 from orderdesk.api import ShopClient
 from orderdesk.cli import parse_options
 from orderdesk.demo import SandboxInfo
@@ -49,6 +50,17 @@ def test_the_splash_is_a_centred_frameless_picture(splash: Splash) -> None:
     assert screen is not None
     centre = screen.availableGeometry().center()
     assert (splash.geometry().center() - centre).manhattanLength() <= 2
+
+
+def test_the_splash_goes_by_itself_after_a_while(
+    qtbot: QtBot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(splash_module, "TIMEOUT_MS", 50)
+    shown = show_splash()
+
+    assert shown.isVisible()
+    qtbot.waitUntil(lambda: not shown.isVisible(), timeout=2000)
+    shown.deleteLater()
 
 
 def test_the_sign_in_dialog_takes_the_splash_s_place(

@@ -13,7 +13,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -25,6 +25,10 @@ NAME = "OrderDesk"
 BACKGROUND = QColor("#ffffff")
 TEXT = QColor("#1f2933")
 BORDER = QColor("#9aa5b1")
+TIMEOUT_MS = 8000
+"""The splash goes by itself after this, whatever start-up is waiting for
+(a keyring that asks to be unlocked, say), so it never hides a prompt for
+long or stays on screen after a failed start."""
 
 
 class Splash(QLabel):
@@ -58,6 +62,7 @@ def show_splash() -> Splash:
     assert isinstance(app, QApplication)
     splash = make_splash(app)
     splash.show()
+    QTimer.singleShot(TIMEOUT_MS, splash.close)
     # Paint it now: the imports that follow keep the event loop away.
     app.processEvents()
     return splash
