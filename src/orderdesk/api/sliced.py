@@ -20,14 +20,12 @@ from typing import Any, cast
 
 from pydantic import TypeAdapter, ValidationError
 
-from orderdesk.models import Order, OrderItem, OrderPayment
+from orderdesk.models import LIST_SLICE, ORDER_LISTS, Order
 
 logger = logging.getLogger(__name__)
 
 SLICED_FROM_BYTES = 256 * 1024
 """Answers smaller than this are read in one call: they take a few ms."""
-SLICE = 250
-"""List elements validated per call: about a millisecond of GIL."""
 
 # The standard library's C scanner: decodes one value, returns where it ends.
 # (typeshed types make_scanner's argument wrongly, hence the cast.)
@@ -36,14 +34,10 @@ _SCAN_ONCE: Callable[[str, int], tuple[Any, int]] = json.scanner.make_scanner(
 )
 _WHITESPACE = frozenset(" \t\n\r")
 _ORDER = TypeAdapter(Order)
-_LISTS: dict[str, TypeAdapter[Any]] = {
-    "items": TypeAdapter(list[OrderItem]),
-    "payments": TypeAdapter(list[OrderPayment]),
-}
 
 
 def read_order_in_slices(
-    body: bytes, *, sliced_from: int = SLICED_FROM_BYTES, every: int = SLICE
+    body: bytes, *, sliced_from: int = SLICED_FROM_BYTES, every: int = LIST_SLICE
 ) -> Order:
     """Decode and validate an order answer as `json.loads` and pydantic would.
 
@@ -109,9 +103,9 @@ def _members(
         position = _skip_whitespace(text, position)
         members.pop(key, None)
         lists.pop(key, None)
-        if key in _LISTS and text.startswith("[", position):
+        if key in ORDER_LISTS and text.startswith("[", position):
             lists[key], position = _validated_list(
-                text, position + 1, _LISTS[key], every
+                text, position + 1, ORDER_LISTS[key], every
             )
         else:
             members[key], position = _scan(text, position)

@@ -24,11 +24,14 @@ from orderdesk.models.order import (
     OrderStatus,
     OrderSummary,
 )
+from orderdesk.models.order_lists import LIST_SLICE, ORDER_LISTS
 from orderdesk.models.update import PaymentUpdate
 
 __all__ = [
+    "LIST_SLICE",
     "MONEY_MAX",
     "MONEY_MIN",
+    "ORDER_LISTS",
     "Balance",
     "City",
     "Country",

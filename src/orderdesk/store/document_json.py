@@ -8,24 +8,13 @@ thread to run (`orderdesk.api.sliced` does the same when reading).
 """
 
 import logging
-from typing import Any
 
-from pydantic import TypeAdapter
-
-from orderdesk.models import Order, OrderItem, OrderPayment
+from orderdesk.models import LIST_SLICE, ORDER_LISTS, Order
 
 logger = logging.getLogger(__name__)
 
-SLICE = 250
-"""List elements dumped per call: about a millisecond of GIL."""
 
-_LISTS: tuple[tuple[str, TypeAdapter[Any]], ...] = (
-    ("items", TypeAdapter(list[OrderItem])),
-    ("payments", TypeAdapter(list[OrderPayment])),
-)
-
-
-def order_json(order: Order, *, every: int = SLICE) -> bytes:
+def order_json(order: Order, *, every: int = LIST_SLICE) -> bytes:
     """The order as `order.model_dump_json()` writes it, in UTF-8.
 
     Members may come in another order than `model_dump_json` puts them;
@@ -35,10 +24,10 @@ def order_json(order: Order, *, every: int = SLICE) -> bytes:
         order: The document.
         every: List elements dumped per call.
     """
-    head = order.model_dump_json(exclude={name for name, _ in _LISTS}).encode()
+    head = order.model_dump_json(exclude=set(ORDER_LISTS)).encode()
     parts = [head[:-1]]
     separator = b"," if head != b"{}" else b""
-    for name, adapter in _LISTS:
+    for name, adapter in ORDER_LISTS.items():
         rows = getattr(order, name)
         parts.append(b'%s"%s":[' % (separator, name.encode()))
         separator = b","
