@@ -6,7 +6,10 @@ give.
 """
 
 import gzip
+import importlib.util
 import json
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -482,3 +485,23 @@ def test_repr_names_the_server_only() -> None:
         assert repr(client) == "ShopClient('http://127.0.0.1:8000')"
         assert client.base_url == "http://127.0.0.1:8000"
         assert str(client.origin) == "http://127.0.0.1:8000"
+
+
+def test_the_api_does_not_load_the_httpx_command_line() -> None:
+    # click is installed here (Schemathesis needs it), so httpx would import
+    # its command-line client, rich and pygments with it, unless turned off.
+    code = (
+        "import sys, orderdesk.api, httpx; "
+        "print(sorted({'click', 'rich', 'pygments'} & set(sys.modules)))"
+    )
+    finished = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+
+    assert importlib.util.find_spec("click") is not None
+    assert finished.stdout.strip() == "[]"
+    assert callable(httpx.main)

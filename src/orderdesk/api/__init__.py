@@ -3,6 +3,15 @@
 Import from here; the modules behind it are private to the package.
 """
 
+import sys
+
+# httpx imports its command-line client whenever click is installed, and that
+# pulls in rich and pygments: about 200 ms and 10 MB at start-up for a tool
+# OrderDesk never runs. click is there in development (Schemathesis brings it)
+# and excluded from the built app, so without this the two started
+# differently. httpx falls back to a stub `main` when the import fails.
+sys.modules.setdefault("httpx._main", None)
+
 from orderdesk.api import paths
 from orderdesk.api.client import (
     DEFAULT_TIMEOUT,
