@@ -64,12 +64,15 @@ class Run:
         return run_child(f"benchmarks.{module}", *args, env=self.env, log=self.log)
 
     def paired(
-        self, ours: Callable[[], float], base: Callable[[], float], warm: bool = True
+        self, ours: Callable[[], float], base: Callable[[], float]
     ) -> tuple[float, float]:
-        """Medians of alternating runs of ours and the baseline."""
-        if warm:
-            base()
-            ours()
+        """Medians of alternating runs of ours and the baseline.
+
+        One warm-up run of each comes first. Among other things it writes the
+        children's bytecode caches, which resident memory depends on too.
+        """
+        base()
+        ours()
         pairs = [(ours(), base()) for _ in range(self.repeat)]
         return median([p[0] for p in pairs]), median([p[1] for p in pairs])
 
@@ -202,9 +205,7 @@ def memory(run: Run) -> Figure:
     def resident(*what: str) -> float:
         return float(str(run.child("memory", *what)["resident"])) / MB
 
-    measured, baseline = run.paired(
-        lambda: resident(*args), lambda: resident("bare"), warm=False
-    )
+    measured, baseline = run.paired(lambda: resident(*args), lambda: resident("bare"))
     return Figure(
         "6. memory with that order open",
         measured,

@@ -71,6 +71,14 @@ def child_environment(home: Path, token: str) -> dict[str, str]:
     env["PYTHONPATH"] = os.pathsep.join(
         [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
     )
+
+    # Installed Python code starts from compiled bytecode (the built app ships
+    # it, and Python writes it on a first run), so the children must too. A
+    # shell that turns bytecode caching off would otherwise time compiling
+    # every module at each start; this was a third of start-up. The caches go
+    # in the run's folder and leave with it; the warm-up run writes them.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
     return env
 
 
