@@ -9,8 +9,9 @@ import sys
 # pulls in rich and pygments: about 200 ms and 10 MB at start-up for a tool
 # OrderDesk never runs. click is there in development (Schemathesis brings it)
 # and excluded from the built app, so without this the two started
-# differently. httpx falls back to a stub `main` when the import fails.
-sys.modules.setdefault("httpx._main", None)
+# differently. None in sys.modules makes that import fail, and httpx then
+# falls back to a stub `main`.
+sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
 from orderdesk.api import paths
 from orderdesk.api.client import (
