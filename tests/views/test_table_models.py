@@ -3,13 +3,16 @@
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from orderdesk.models import Order
 from orderdesk.views.formatting import Formatter
 from orderdesk.views.items_model import ItemColumn, ItemsTableModel
+from orderdesk.views.order_view import OrderView
 from orderdesk.views.payments_model import PaymentColumn, PaymentsTableModel
-from orderdesk.views.table_model import ID_ROLE, SORT_ROLE
+from orderdesk.views.table_model import ID_ROLE
 
 ENGLISH = Formatter(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
@@ -75,17 +78,99 @@ def test_payments_show_money_approval_and_ids(example_order: Order) -> None:
     assert model.row_of(99) is None
 
 
+def shown_ids(model: ItemsTableModel | PaymentsTableModel) -> list[int]:
+    return [model.index(r, 0).data(ID_ROLE) for r in range(model.rowCount())]
+
+
 def test_money_columns_sort_by_value_not_text(order_with_items: Order) -> None:
     model = ItemsTableModel(ENGLISH)
     model.set_rows(order_with_items.items)
-    proxy = QSortFilterProxyModel()
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
 
-    proxy.sort(ItemColumn.UNIT_PRICE, Qt.SortOrder.AscendingOrder)
+    model.sort(ItemColumn.UNIT_PRICE, Qt.SortOrder.AscendingOrder)
+    ascending = shown_ids(model)
+    model.sort(ItemColumn.UNIT_PRICE, Qt.SortOrder.DescendingOrder)
+    descending = shown_ids(model)
+    model.sort(-1)
 
-    ids = [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())]
-    assert ids == [2, 3, 1]
+    # As text, "9,000,000,000 Rial" would sort before "2,000 Rial".
+    assert ascending == [2, 3, 1]
+    assert descending == [1, 3, 2]
+    assert shown_ids(model) == [3, 1, 2]
+
+
+def test_equal_values_keep_the_document_order_either_way(
+    order_with_items: Order,
+) -> None:
+    model = ItemsTableModel(ENGLISH)
+    model.set_rows(order_with_items.items)
+
+    model.sort(ItemColumn.QUANTITY, Qt.SortOrder.AscendingOrder)
+    ascending = shown_ids(model)
+    model.sort(ItemColumn.QUANTITY, Qt.SortOrder.DescendingOrder)
+
+    assert ascending == [3, 1, 2]
+    assert shown_ids(model) == [3, 1, 2]
+
+
+def test_a_new_document_shows_in_the_chosen_sort(order_with_items: Order) -> None:
+    model = ItemsTableModel(ENGLISH)
+    model.sort(ItemColumn.UNIT_PRICE, Qt.SortOrder.DescendingOrder)
+
+    model.set_rows(order_with_items.items)
+
+    assert shown_ids(model) == [1, 3, 2]
+
+
+def test_kept_indexes_follow_their_rows_through_a_sort(
+    order_with_items: Order,
+) -> None:
+    model = ItemsTableModel(ENGLISH)
+    model.set_rows(order_with_items.items)
+    # Item 1 is in row 1 and goes to the last row: what a selection holds.
+    kept = QPersistentModelIndex(model.index(1, ItemColumn.TOTAL))
+
+    model.sort(ItemColumn.UNIT_PRICE, Qt.SortOrder.AscendingOrder)
+
+    assert kept.row() == 2
+    assert kept.column() == ItemColumn.TOTAL
+    assert kept.data(ID_ROLE) == 1
+
+
+def test_a_sorted_model_passes_the_model_tester(
+    qtmodeltester: Any, order_with_items: Order
+) -> None:
+    model = ItemsTableModel(ENGLISH)
+    model.set_rows(order_with_items.items)
+    qtmodeltester.check(model, force_py=True)
+
+    # The tester watches the layout change and the indexes it keeps.
+    model.sort(ItemColumn.TOTAL, Qt.SortOrder.DescendingOrder)
+    model.sort(ItemColumn.PRODUCT_NAME, Qt.SortOrder.AscendingOrder)
+    model.sort(-1)
+
+    assert shown_ids(model) == [3, 1, 2]
+
+
+def test_the_order_view_sorts_by_header_and_selects_in_sorted_rows(
+    qtbot: QtBot, example_order: Order
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    view = OrderView(ENGLISH, parent=parent)
+    view.set_order(example_order)
+    table = view.payments_table
+    first, second = (p.id for p in example_order.payments)
+
+    # Clicking a header sorts; the amounts are 500,000 and 9,800.
+    table.sortByColumn(PaymentColumn.AMOUNT, Qt.SortOrder.AscendingOrder)
+    assert view.select_payment(first)
+    selected = view.selected_payment_id()
+    view.set_order(example_order)
+
+    assert table.model() is view.payments_model
+    assert shown_ids(view.payments_model) == [second, first]
+    assert selected == first
+    assert table.currentIndex().row() == 1
 
 
 def test_snapshot_tooltip_is_plain_text(order_with_items: Order) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtCore import (
     QByteArray,
     QItemSelectionModel,
     QModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -38,7 +37,7 @@ from orderdesk.views.i18n import tr
 from orderdesk.views.images import ImageSource, NoImages
 from orderdesk.views.items_model import ItemsTableModel
 from orderdesk.views.payments_model import PaymentsTableModel
-from orderdesk.views.table_model import ID_ROLE, SORT_ROLE, RowTableModel
+from orderdesk.views.table_model import ID_ROLE, RowTableModel
 from orderdesk.views.totals_panel import TotalsPanel
 from orderdesk.views.widgets import (
     plain_label,
@@ -202,13 +201,11 @@ class OrderView(QWidget):
 
     def select_payment(self, payment_id: int) -> bool:
         """Select a payment's row; False when the order has no such payment."""
-        source_row = self.payments_model.row_of(payment_id)
-        if source_row is None:
+        row = self.payments_model.row_of(payment_id)
+        if row is None:
             return False
 
-        index = self._payments_proxy.mapFromSource(
-            self.payments_model.index(source_row, 0)
-        )
+        index = self.payments_model.index(row, 0)
         self.payments_table.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -367,8 +364,7 @@ class OrderView(QWidget):
             tr("The items of the order; a product's tooltip shows its snapshot.")
         )
 
-        self._payments_proxy = _sorting_proxy(self.payments_model)
-        self.payments_table = _table(self.payments_model, self, self._payments_proxy)
+        self.payments_table = _table(self.payments_model, self)
         self.payments_table.setObjectName("payments_table")
         self.payments_table.setAccessibleName(tr("Payments"))
         self.payments_table.setAccessibleDescription(
@@ -571,18 +567,8 @@ def _read_only_text(parent: QWidget) -> QPlainTextEdit:
     return text
 
 
-def _sorting_proxy(model: RowTableModel[Any]) -> QSortFilterProxyModel:
-    proxy = QSortFilterProxyModel(model)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    return proxy
-
-
-def _table(
-    model: RowTableModel[Any],
-    parent: QWidget,
-    proxy: QSortFilterProxyModel | None = None,
-) -> QTableView:
-    table = read_only_table(proxy or _sorting_proxy(model), parent)
+def _table(model: RowTableModel[Any], parent: QWidget) -> QTableView:
+    # The model sorts itself: see RowTableModel.
+    table = read_only_table(model, parent)
     sort_by_server_order(table)
     return table
