@@ -1,4 +1,4 @@
-"""Figures 2, 3 and 4: the large order in the window, against bare httpx.
+"""Figures 2 to 4b: the large order in the window, against bare httpx.
 
 Run by `benchmarks.__main__` in a child process of its own:
 
@@ -18,6 +18,12 @@ with the API token in `ORDERDESK_TOKEN` (never on a command line).
    the first 200 items have been paged through (a page every 50 ms), their
    200 thumbnails have arrived and the last refresh has painted; baseline:
    the same heartbeat in the idle window just before.
+4b. Paging beside busy work: a page of the items table scrolled into view
+   and painted, per page over the first 200 rows, while another thread runs
+   Python without pause (as a pool thread does while it reads an answer or
+   seals a document); baseline: the same pages painted with that thread
+   idle. Qt calls Python for every cell it paints, and each call must win
+   the GIL from the busy thread, so the ratio counts those calls.
 
 Repetitions alternate with their baselines, after one warm-up of each.
 """
@@ -25,8 +31,10 @@ Repetitions alternate with their baselines, after one warm-up of each.
 import argparse
 import os
 import statistics
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import httpx
 
@@ -217,20 +225,74 @@ def stalls(bench: Bench, repeat: int) -> dict[str, object]:
     return result
 
 
+def paging(bench: Bench, repeat: int) -> dict[str, object]:
+    """Figure 4b: pages of items painted beside a busy thread, and idle."""
+    desk = bench.desk()
+    desk.show_items_tab()
+    desk_open(bench, desk)
+    _browse(desk, PICTURE_ROWS)
+    wait_for(lambda: not desk.images.loading, 60, "the thumbnails")
+    settle(TAIL_MS)
+
+    def once(_n: int) -> tuple[float, float]:
+        with _busy_thread():
+            busy = _page_ms(desk, PICTURE_ROWS)
+        return busy, _page_ms(desk, PICTURE_ROWS)
+
+    try:
+        return _each(repeat, once)
+    finally:
+        desk.close()
+
+
+def _page_ms(desk: Desk, rows: int) -> float:
+    """Mean time to scroll a page of items into view and paint it."""
+    table = desk.window.order_view.items_table
+    model = table.model()
+    page = max(1, table.viewport().height() // max(1, table.rowHeight(0)))
+    starts = range(0, rows, page)
+    started = time.perf_counter()
+    for row in starts:
+        table.scrollTo(model.index(row, 0), table.ScrollHint.PositionAtTop)
+        table.viewport().repaint()
+    return (time.perf_counter() - started) * 1000 / len(starts)
+
+
+@contextmanager
+def _busy_thread() -> Iterator[None]:
+    """A thread running pure Python until the block ends."""
+    done = threading.Event()
+
+    def spin() -> None:
+        while not done.is_set():
+            sum(range(1000))
+
+    thread = threading.Thread(target=spin, name="busy", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join()
+
+
 def main() -> None:
-    """Measure figures 2 to 4 and report them to the parent."""
+    """Measure figures 2 to 4b and report them to the parent."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("url")
     parser.add_argument("order", type=int)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument(
-        "--only", choices=("open", "save", "stall"), action="append", default=None
+        "--only",
+        choices=("open", "save", "stall", "paging"),
+        action="append",
+        default=None,
     )
     args = parser.parse_args()
-    chosen = args.only or ["open", "save", "stall"]
+    chosen = args.only or ["open", "save", "stall", "paging"]
 
     bench = Bench(args.url, os.environ[TOKEN_VARIABLE], args.order)
-    figures = {"open": opening, "save": saving, "stall": stalls}
+    figures = {"open": opening, "save": saving, "stall": stalls, "paging": paging}
     report({name: figures[name](bench, args.repeat) for name in chosen})
     # PySide can crash while the interpreter tears its objects down; the
     # figures are out already, so leave without that teardown.
