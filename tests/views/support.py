@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+import httpx
 from PySide6.QtCore import QLocale, QObject
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
@@ -12,6 +13,8 @@ from orderdesk.api import ShopClient
 from orderdesk.models import Order, OrderPayment
 from orderdesk.views import MainWindow, PaymentDialog
 from orderdesk.views.formatting import Formatter
+
+from ..api.support import TOKEN
 
 ENGLISH = Formatter(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 WAIT_MS = 15_000
@@ -24,6 +27,21 @@ def connect(server: str, token: str) -> ShopClient:
     client = ShopClient(server, token)
     client.list_payment_methods()
     return client
+
+
+def _no_server(request: httpx.Request) -> httpx.Response:
+    # No socket is ever opened: the address asked for may not be this machine.
+    return httpx.Response(200, json=[])
+
+
+def offline_client(url: str, *, allow_insecure_http: bool = False) -> ShopClient:
+    """A client of `url` answered in process: every call returns an empty list."""
+    return ShopClient(
+        url,
+        TOKEN,
+        allow_insecure_http=allow_insecure_http,
+        transport=httpx.MockTransport(_no_server),
+    )
 
 
 @contextmanager

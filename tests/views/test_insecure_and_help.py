@@ -3,7 +3,6 @@
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices
@@ -16,13 +15,7 @@ from orderdesk.cli import parse_options
 from orderdesk.views import MainWindow
 
 from ..api.support import TOKEN
-from .support import ENGLISH, child
-
-
-def _offline(request: httpx.Request) -> httpx.Response:
-    # No socket is ever opened: the address below is not this machine.
-    return httpx.Response(200, json=[])
-
+from .support import ENGLISH, child, offline_client
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -32,13 +25,7 @@ def make_window(qtbot: QtBot) -> Iterator[MakeWindow]:
     windows: list[MainWindow] = []
 
     def make(url: str, *, allow: bool = False) -> MainWindow:
-        client = ShopClient(
-            url,
-            TOKEN,
-            allow_insecure_http=allow,
-            transport=httpx.MockTransport(_offline),
-        )
-        window = MainWindow(client, ENGLISH)
+        window = MainWindow(offline_client(url, allow_insecure_http=allow), ENGLISH)
         qtbot.addWidget(window)
         window.show()
         windows.append(window)

@@ -5,14 +5,12 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
-from PySide6.QtCore import QByteArray, QLocale, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -24,11 +22,10 @@ from PySide6.QtWidgets import (
 from orderdesk.api import NetworkError, ShopClient
 from orderdesk.models import Order, OrderPage, PaymentMethod
 from orderdesk.store import OrderStore
-from orderdesk.views.about_dialog import AboutDialog
 from orderdesk.views.amount_input import normalise_digits
 from orderdesk.views.banner import Banner, BannerKind
+from orderdesk.views.connection_status import ConnectionStatus
 from orderdesk.views.connectivity import Connectivity
-from orderdesk.views.crash_dialog import open_log_folder
 from orderdesk.views.errors import describe
 from orderdesk.views.formatting import Currency, Formatter
 from orderdesk.views.history import History
@@ -47,12 +44,12 @@ from orderdesk.views.sign_out import SignOut
 from orderdesk.views.tasks import TaskRunner
 from orderdesk.views.totals_panel import outstanding_text
 from orderdesk.views.widgets import plain_label, show_warning
+from orderdesk.views.window_menus import HelpMenu, ViewMenu
 
 logger = logging.getLogger(__name__)
 
 STATUS_TIMEOUT_MS = 8000
 BACK_ONLINE_MS = 6000
-INSECURE_STYLE = "QLabel { color: white; background: #b3261e; padding: 1px 6px; }"
 NAVIGATOR_WIDTH = 400
 # A key search is exact; a few results are enough to find the one.
 KEY_SEARCH_SIZE = 5
@@ -159,10 +156,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_actions()
-        self._build_status_bar()
-        self._build_view_menu()
-        self._build_help_menu()
-        self._runner.busy_changed.connect(self._busy.setVisible)
+        self._connection = ConnectionStatus(self.statusBar(), client)
+        self._view_choices = ViewMenu(self, formatter)
+        self._view_choices.currency_chosen.connect(self._on_currency_chosen)
+        self._view_choices.language_chosen.connect(self._on_language_chosen)
+        self.view_menu = self._view_choices.menu
+        self._help = HelpMenu(self)
+        self.help_menu = self._help.menu
+        self._runner.busy_changed.connect(self._connection.set_busy)
         self.resize(1440, 880)
         self._settings = settings
         self._restore_layout()
@@ -588,94 +589,22 @@ class MainWindow(QMainWindow):
         self.order_view.set_formatter(formatter)
         self.orders_list.set_formatter(formatter)
         self.review_queue.set_formatter(formatter)
-        for action in self._currency_actions.actions():
-            action.setChecked(action.data() == formatter.currency.value)
+        self._view_choices.show_currency(formatter.currency)
 
-    def _build_view_menu(self) -> None:
-        self.view_menu = self.menuBar().addMenu(tr("&View"))
-        self.view_menu.setObjectName("view_menu")
-        amounts = self.view_menu.addMenu(tr("Show amounts in"))
-        self._currency_actions = QActionGroup(self)
-        for currency, title in (
-            (Currency.RIAL, tr("&Rial")),
-            (Currency.TOMAN, tr("&Toman")),
-        ):
-            action = QAction(title, self._currency_actions)
-            action.setCheckable(True)
-            action.setData(currency.value)
-            action.setChecked(currency is self._formatter.currency)
-            amounts.addAction(action)
-        self._currency_actions.triggered.connect(self._on_currency_triggered)
-
-        languages = self.view_menu.addMenu(tr("&Language"))
-        self._language_actions = QActionGroup(self)
-        # Each language is named in itself, so anyone can find their own.
-        for code, title in (("en", "English"), ("fa", "فارسی")):
-            action = QAction(title, self._language_actions)
-            action.setCheckable(True)
-            action.setData(code)
-            action.setChecked(
-                (self._formatter.locale.language() == QLocale.Language.Persian)
-                == (code == "fa")
-            )
-            languages.addAction(action)
-        self._language_actions.triggered.connect(self._on_language_triggered)
-
-    def _on_currency_triggered(self, action: QAction) -> None:
-        currency = Currency(str(action.data()))
+    def _on_currency_chosen(self, value: str) -> None:
+        currency = Currency(value)
         self.set_formatter(Formatter(self._formatter.locale, currency))
         self.currency_chosen.emit(currency.value)
 
-    def _on_language_triggered(self, action: QAction) -> None:
-        self.language_chosen.emit(str(action.data()))
+    def _on_language_chosen(self, code: str) -> None:
+        self.language_chosen.emit(code)
         self.statusBar().showMessage(
             tr("The language changes the next time OrderDesk starts."),
             STATUS_TIMEOUT_MS,
         )
 
-    def _build_help_menu(self) -> None:
-        self.help_menu = self.menuBar().addMenu(tr("&Help"))
-        self.help_menu.setObjectName("help_menu")
-        logs = QAction(tr("Open &log folder"), self)
-        logs.setObjectName("open_log_folder")
-        logs.triggered.connect(lambda: open_log_folder())
-        self.help_menu.addAction(logs)
-        about = QAction(tr("&About OrderDesk"), self)
-        about.setObjectName("about")
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        about.triggered.connect(self._show_about)
-        self.help_menu.addAction(about)
-
-    def _show_about(self) -> None:
-        dialog = AboutDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
     def _shown_order(self) -> Order | None:
         return self.order_view.order
-
-    def _build_status_bar(self) -> None:
-        self._busy = QProgressBar(self)
-        self._busy.setRange(0, 0)
-        self._busy.setMaximumWidth(120)
-        self._busy.setTextVisible(False)
-        self._busy.hide()
-        self._server = QLabel(self)
-        self._server.setTextFormat(Qt.TextFormat.PlainText)
-        self._server.setText(self._client.base_url)
-        self.statusBar().addPermanentWidget(self._busy)
-        self.statusBar().addPermanentWidget(self._server)
-        # Plain http to another machine happens only with --allow-insecure-http;
-        # it stays in sight for as long as the window shows that server.
-        self._insecure = plain_label(tr("Plain http: this connection is not encrypted"))
-        self._insecure.setObjectName("insecure_connection")
-        self._insecure.setStyleSheet(INSECURE_STYLE)
-        self.statusBar().addPermanentWidget(self._insecure)
-        self._show_transport(self._client)
-
-    def _show_transport(self, client: ShopClient) -> None:
-        origin = client.origin
-        self._insecure.setVisible(origin.scheme == "http" and not origin.is_loopback)
 
     def _ask_order_id(self) -> None:
         # Not getText(): its nested event loop would hold this slot open.
@@ -763,8 +692,7 @@ class MainWindow(QMainWindow):
             waiting.signed_in_again()
         self.orders_list.reload()
         self.review_queue.refresh()
-        self._server.setText(client.base_url)
-        self._show_transport(client)
+        self._connection.show_client(client)
         self._make_read_only("")
         self._load_methods()
 

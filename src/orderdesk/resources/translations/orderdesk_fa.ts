@@ -150,7 +150,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../views/order_view.py" line="+350"/>
+        <location filename="../../views/order_view.py" line="+347"/>
         <location filename="../../views/payments_model.py" line="+56"/>
         <location filename="../../views/printing.py" line="-132"/>
         <location filename="../../views/review_model.py" line="+325"/>
@@ -198,7 +198,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../views/main_window.py" line="+134"/>
+        <location filename="../../views/main_window.py" line="+131"/>
         <location filename="../../views/printing.py" line="-299"/>
         <source>OrderDesk</source>
         <translation>OrderDesk</translation>
@@ -244,7 +244,7 @@
         <translation>برای دیدن سفارش در اینجا، آن را باز کنید (Ctrl+L).</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>Loading order %1…</source>
         <translation>در حال دریافت سفارش %1…</translation>
     </message>
@@ -373,12 +373,12 @@
         <translation>سفارش</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../views/window_menus.py" line="+39"/>
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Show amounts in</source>
         <translation>نمایش مبالغ به</translation>
     </message>
@@ -398,33 +398,33 @@
         <translation>&amp;زبان</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../views/main_window.py" line="+25"/>
         <source>The language changes the next time OrderDesk starts.</source>
         <translation>زبان از اجرای بعدی OrderDesk تغییر می‌کند.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../views/window_menus.py" line="+38"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;About OrderDesk</source>
         <translation>&amp;دربارهٔ OrderDesk</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../views/connection_status.py" line="+42"/>
         <source>Plain http: this connection is not encrypted</source>
         <translation>http ساده: این اتصال رمزگذاری نشده است</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../views/main_window.py" line="+12"/>
         <source>Order ID or key:</source>
         <translation>شناسه یا کد سفارش:</translation>
     </message>
     <message>
-        <location line="-184"/>
-        <location line="+183"/>
+        <location line="-112"/>
+        <location line="+111"/>
         <source>Open order</source>
         <translation>باز کردن سفارش</translation>
     </message>
@@ -439,12 +439,12 @@
         <translation>سرور دیگر توکن شما را نمی‌پذیرد. برای ادامه دوباره وارد شوید.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Payment not saved</source>
         <translation>پرداخت ذخیره نشد</translation>
     </message>
     <message>
-        <location filename="../../views/order_view.py" line="-276"/>
+        <location filename="../../views/order_view.py" line="-274"/>
         <source>Pending</source>
         <translation>در انتظار بررسی</translation>
     </message>
@@ -486,7 +486,7 @@
         <translation>پرداخت‌ها (%1)</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+80"/>
         <source>Saved copy from %1</source>
         <translation>نسخهٔ ذخیره‌شده از %1</translation>
     </message>
@@ -616,7 +616,7 @@
         <translation>اقلام سفارش؛ راهنمای هر کالا اطلاعات ثبت‌شدهٔ آن را نشان می‌دهد.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Enter or F2 edits the selected payment; Ctrl+Shift+A approves it.</source>
         <translation>Enter یا F2 پرداخت انتخاب‌شده را ویرایش می‌کند و Ctrl+Shift+A آن را تأیید می‌کند.</translation>
     </message>
@@ -660,8 +660,8 @@
         <translation>تأیید پرداخت انتخاب‌شده (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location line="-45"/>
-        <location line="+59"/>
+        <location line="-44"/>
+        <location line="+58"/>
         <location filename="../../views/printing.py" line="+38"/>
         <location filename="../../views/totals_panel.py" line="+6"/>
         <source>Items</source>
@@ -1256,7 +1256,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../views/main_window.py" line="-133"/>
+        <location filename="../../views/window_menus.py" line="-5"/>
         <source>Open &amp;log folder</source>
         <translation>باز کردن پوشهٔ &amp;گزارش‌ها</translation>
     </message>
