@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orderdesk.api import ApiError, ShopClient
+from orderdesk.api import ApiError, InvalidServerAddress, ShopClient, origin_of
 from orderdesk.views.errors import describe
 from orderdesk.views.i18n import tr
 from orderdesk.views.tasks import TaskRunner
@@ -24,6 +24,22 @@ logger = logging.getLogger(__name__)
 
 Connect = Callable[[str, str], ShopClient]
 """Makes a client for a server address and a token, and checks them."""
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+def is_plain_http_elsewhere(address: str) -> bool:
+    """Whether an address would carry the token unencrypted to another machine.
+
+    Plain http to this machine (a local test server) stays quiet; an address
+    that is not a URL yet, as while it is being typed, is not judged.
+    """
+    try:
+        origin = origin_of(address.strip())
+    except InvalidServerAddress:
+        return False
+
+    return origin.scheme == "http" and not origin.is_loopback
 
 
 class SignInDialog(QDialog):
@@ -86,6 +102,20 @@ class SignInDialog(QDialog):
         )
         layout.addLayout(form)
 
+        # Said while the address is typed, before the token is ever sent.
+        self._insecure = plain_label(
+            tr(
+                "This address uses plain http: your token and the shop's data "
+                "would cross the network unencrypted. Use an https address."
+            )
+        )
+        self._insecure.setObjectName("insecure_server_warning")
+        self._insecure.setWordWrap(True)
+        self._insecure.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(self._insecure)
+        self.server.textChanged.connect(self._on_server_edited)
+        self._on_server_edited(server_url)
+
         self._message = plain_label()
         self._message.setObjectName("sign_in_message")
         self._message.setWordWrap(True)
@@ -105,6 +135,11 @@ class SignInDialog(QDialog):
     def sign_in_button(self) -> QPushButton:
         """The button that checks the token."""
         return self._buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    @property
+    def insecure_warning_shown(self) -> bool:
+        """Whether the dialog warns that the address is plain http."""
+        return not self._insecure.isHidden()
 
     def reject(self) -> None:
         """Override of `QDialog.reject`: a check in flight is dropped."""
@@ -138,6 +173,9 @@ class SignInDialog(QDialog):
             logger.error("Sign-in failed unexpectedly: %s", type(error).__name__)
         self._show(describe(error), error=True)
 
+    def _on_server_edited(self, address: str) -> None:
+        self._insecure.setVisible(is_plain_http_elsewhere(address))
+
     def _set_busy(self, busy: bool) -> None:
         self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy)
         self.server.setReadOnly(busy)
@@ -147,4 +185,4 @@ class SignInDialog(QDialog):
 
     def _show(self, text: str, *, error: bool = False) -> None:
         self._message.setText(text)
-        self._message.setStyleSheet("color: #b3261e;" if error else "")
+        self._message.setStyleSheet(ERROR_STYLE if error else "")

@@ -897,7 +897,7 @@
         <translation>در انتظار تأیید</translation>
     </message>
     <message>
-        <location filename="../../views/sign_in_dialog.py" line="+59"/>
+        <location filename="../../views/sign_in_dialog.py" line="+75"/>
         <source>Sign in to the shop server</source>
         <translation>ورود به سرور فروشگاه</translation>
     </message>
@@ -937,17 +937,22 @@
         <translation>توکن API شما؛ ابتدا بررسی و سپس در جاکلید سیستم نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <source>This address uses plain http: your token and the shop&apos;s data would cross the network unencrypted. Use an https address.</source>
+        <translation>این نشانی از http ساده استفاده می‌کند: توکن شما و داده‌های فروشگاه رمزگذاری‌نشده از شبکه می‌گذرند. از نشانی https استفاده کنید.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Sign in</source>
         <translation>ورود</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Enter both the server address and the token.</source>
         <translation>هم نشانی سرور و هم توکن را وارد کنید.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Checking the token with the server…</source>
         <translation>در حال بررسی توکن با سرور…</translation>
     </message>
