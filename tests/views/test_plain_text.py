@@ -38,7 +38,7 @@ from pytestqt.qtbot import QtBot
 from orderdesk.api import ShopClient
 from orderdesk.models import Order
 from orderdesk.views import MainWindow, PaymentDialog
-from orderdesk.views.printing import order_html
+from orderdesk.views.order_page import order_html
 
 from ..api.support import TOKEN
 from .fault_shop import EXAMPLE

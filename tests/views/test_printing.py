@@ -25,11 +25,11 @@ from pytestqt.qtbot import QtBot
 from orderdesk.i18n import Language, install_language
 from orderdesk.models import Order
 from orderdesk.views.formatting import Formatter
+from orderdesk.views.order_page import order_html
 from orderdesk.views.printing import (
     PrintActions,
     PrintError,
     order_document,
-    order_html,
     order_to_pdf,
     print_order,
     suggested_pdf_path,

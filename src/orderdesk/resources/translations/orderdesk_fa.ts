@@ -125,7 +125,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../views/printing.py" line="+598"/>
+        <location filename="../../views/order_page.py" line="+242"/>
         <location filename="../../views/totals_panel.py" line="+38"/>
         <source>Quantity</source>
         <translation>تعداد</translation>
@@ -150,9 +150,9 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../views/order_page.py" line="-132"/>
         <location filename="../../views/order_view.py" line="+347"/>
         <location filename="../../views/payments_model.py" line="+56"/>
-        <location filename="../../views/printing.py" line="-132"/>
         <location filename="../../views/review_model.py" line="+325"/>
         <source>Notes</source>
         <translation>توضیحات</translation>
@@ -199,7 +199,7 @@
     <message>
         <location line="+6"/>
         <location filename="../../views/main_window.py" line="+131"/>
-        <location filename="../../views/printing.py" line="-299"/>
+        <location filename="../../views/printing.py" line="+113"/>
         <source>OrderDesk</source>
         <translation>OrderDesk</translation>
     </message>
@@ -474,19 +474,19 @@
         <translation>وجه مسترد شده</translation>
     </message>
     <message>
-        <location line="+78"/>
-        <location filename="../../views/printing.py" line="+464"/>
+        <location filename="../../views/order_page.py" line="+165"/>
+        <location filename="../../views/order_view.py" line="+78"/>
         <source>Items (%1)</source>
         <translation>اقلام (%1)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../../views/printing.py" line="+26"/>
+        <location line="+26"/>
+        <location filename="../../views/order_view.py" line="+4"/>
         <source>Payments (%1)</source>
         <translation>پرداخت‌ها (%1)</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location filename="../../views/order_view.py" line="+80"/>
         <source>Saved copy from %1</source>
         <translation>نسخهٔ ذخیره‌شده از %1</translation>
     </message>
@@ -506,87 +506,87 @@
         <translation>کد سفارش:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../views/order_page.py" line="-96"/>
+        <location filename="../../views/order_view.py" line="+11"/>
         <location filename="../../views/orders_model.py" line="+2"/>
-        <location filename="../../views/printing.py" line="-96"/>
         <location filename="../../views/review_model.py" line="+2"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+14"/>
-        <location filename="../../views/printing.py" line="-14"/>
+        <location line="-14"/>
         <location line="+38"/>
+        <location filename="../../views/order_view.py" line="+5"/>
+        <location line="+14"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <location filename="../../views/printing.py" line="-37"/>
+        <location line="-37"/>
+        <location filename="../../views/order_view.py" line="-13"/>
         <source>Username</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+41"/>
+        <location filename="../../views/order_view.py" line="+1"/>
         <location line="+17"/>
         <location filename="../../views/orders_model.py" line="+1"/>
-        <location filename="../../views/printing.py" line="+1"/>
-        <location line="+41"/>
         <source>Mobile</source>
         <translation>تلفن همراه</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <location filename="../../views/printing.py" line="-26"/>
+        <location line="-26"/>
+        <location filename="../../views/order_view.py" line="-13"/>
         <source>Billing</source>
         <translation>اطلاعات صورتحساب</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location filename="../../views/printing.py" line="+22"/>
+        <location line="+22"/>
+        <location filename="../../views/order_view.py" line="+9"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../views/printing.py" line="+1"/>
+        <location filename="../../views/order_view.py" line="+1"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../views/printing.py" line="+1"/>
+        <location filename="../../views/order_view.py" line="+1"/>
         <source>Postal code</source>
         <translation>کد پستی</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../views/printing.py" line="+1"/>
+        <location filename="../../views/order_view.py" line="+1"/>
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../../views/printing.py" line="-27"/>
+        <location line="-27"/>
+        <location filename="../../views/order_view.py" line="+5"/>
         <source>Payment and delivery</source>
         <translation>پرداخت و ارسال</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../../views/printing.py" line="-8"/>
+        <location line="-8"/>
+        <location filename="../../views/order_view.py" line="+5"/>
         <source>Payment method</source>
         <translation>روش پرداخت</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../views/printing.py" line="+2"/>
+        <location line="+2"/>
+        <location filename="../../views/order_view.py" line="+1"/>
         <source>Shipping method</source>
         <translation>روش ارسال</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../views/printing.py" line="+3"/>
+        <location line="+3"/>
+        <location filename="../../views/order_view.py" line="+1"/>
         <source>Shipping cost</source>
         <translation>هزینهٔ ارسال</translation>
     </message>
@@ -660,28 +660,28 @@
         <translation>تأیید پرداخت انتخاب‌شده (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location filename="../../views/order_page.py" line="+38"/>
+        <location filename="../../views/order_view.py" line="-44"/>
         <location line="+58"/>
-        <location filename="../../views/printing.py" line="+38"/>
         <location filename="../../views/totals_panel.py" line="+6"/>
         <source>Items</source>
         <translation>اقلام</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location filename="../../views/order_view.py" line="-51"/>
         <location line="+52"/>
         <source>Payments</source>
         <translation>پرداخت‌ها</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location filename="../../views/printing.py" line="-298"/>
+        <location filename="../../views/order_page.py" line="-168"/>
+        <location filename="../../views/order_view.py" line="+6"/>
         <source>Order %1</source>
         <translation>سفارش %1</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location filename="../../views/printing.py" line="+225"/>
+        <location line="+95"/>
+        <location filename="../../views/order_view.py" line="+10"/>
         <source>Created %1 · Updated %2</source>
         <translation>ثبت: %1 · آخرین ویرایش: %2</translation>
     </message>
@@ -701,14 +701,14 @@
         <translation>اطلاعات دوباره از سرور خوانده شد: فرم مقادیر فعلی سرور را نشان می‌دهد و تغییرات شما حفظ شده است. آن‌ها را بررسی و سپس ذخیره کنید.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location filename="../../views/order_page.py" line="+155"/>
+        <location filename="../../views/payment_dialog.py" line="+45"/>
         <location filename="../../views/payments_model.py" line="+69"/>
-        <location filename="../../views/printing.py" line="+155"/>
         <source>Approved</source>
         <translation>تأیید شده</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../views/payment_dialog.py" line="+8"/>
         <source>Payment &amp;method</source>
         <translation>&amp;روش پرداخت</translation>
     </message>
@@ -764,35 +764,35 @@
         <translation>پس از ذخیره:</translation>
     </message>
     <message>
+        <location filename="../../views/order_page.py" line="-148"/>
         <location filename="../../views/orders_model.py" line="-2"/>
-        <location filename="../../views/printing.py" line="-148"/>
         <location filename="../../views/review_model.py" line="-1"/>
         <source>Key</source>
         <translation>کد سفارش</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../views/printing.py" line="-1"/>
+        <location line="-1"/>
+        <location filename="../../views/orders_model.py" line="+3"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../views/orders_model.py" line="+3"/>
         <location filename="../../views/payment_dialog.py" line="+1"/>
         <location filename="../../views/totals_panel.py" line="-5"/>
         <source>Amount paid</source>
         <translation>مبلغ پرداخت‌شده</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../views/order_page.py" line="+75"/>
+        <location filename="../../views/orders_model.py" line="+1"/>
         <location filename="../../views/payment_dialog.py" line="+1"/>
-        <location filename="../../views/printing.py" line="+75"/>
         <location filename="../../views/totals_panel.py" line="+8"/>
         <source>Outstanding</source>
         <translation>مانده</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../views/orders_model.py" line="+1"/>
         <source>Unapproved</source>
         <translation>تأییدنشده</translation>
     </message>
@@ -891,8 +891,8 @@
         <translation>شناسهٔ تراکنش</translation>
     </message>
     <message>
-        <location line="+72"/>
-        <location filename="../../views/printing.py" line="+74"/>
+        <location filename="../../views/order_page.py" line="+74"/>
+        <location filename="../../views/payments_model.py" line="+72"/>
         <source>Awaiting approval</source>
         <translation>در انتظار تأیید</translation>
     </message>
@@ -982,12 +982,12 @@
         <translation>هزینهٔ ارسال</translation>
     </message>
     <message>
-        <location filename="../../views/printing.py" line="-446"/>
+        <location filename="../../views/printing.py" line="+66"/>
         <source>Page %1 of %2</source>
         <translation>صفحه %1 از %2</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+110"/>
         <source>&amp;Print…</source>
         <translation>&amp;چاپ…</translation>
     </message>
@@ -1032,7 +1032,7 @@
         <translation>چاپ سفارش</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location filename="../../views/order_page.py" line="-151"/>
         <source>Printed %1</source>
         <translation>تاریخ چاپ: %1</translation>
     </message>
