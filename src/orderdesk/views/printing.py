@@ -5,9 +5,10 @@ The order becomes a `QTextDocument` built from its HTML page
 interface's direction, so Persian pages read right to left, and the bundled
 Vazirmatn shapes the Persian letters.
 
-Pages are A4 with 15 mm margins. The document is laid out in pages of the
-printable height, tables break between rows and repeat their header row,
-and each page carries a footer with the order and page number.
+Pages are A4 with 15 mm margins. The document is laid out as one column
+and cut into pages of the printable height by `views.pagination`: never
+inside a table row, with a table's header row repeated on each page it
+continues onto. Each page carries a footer with the order and page number.
 
 Rendering happens on the UI thread: an order of a few hundred rows lays out
 in well under a second, and `QTextDocument` is not meant for other threads.
@@ -21,7 +22,6 @@ from pathlib import Path
 from PySide6.QtCore import (
     QMarginsF,
     QObject,
-    QPointF,
     QRectF,
     QSizeF,
     QStandardPaths,
@@ -48,6 +48,7 @@ from orderdesk.models import Order
 from orderdesk.views.formatting import Formatter
 from orderdesk.views.i18n import tr
 from orderdesk.views.order_page import order_html, order_title
+from orderdesk.views.pagination import page_slices, paint_slice
 from orderdesk.views.widgets import show_warning
 
 logger = logging.getLogger(__name__)
@@ -164,20 +165,23 @@ def paint_order(
     footer_height = FOOTER_POINTS * dpi / 72
     body = QSizeF(area.width(), area.height() - footer_height)
     document.documentLayout().setPaintDevice(device)
-    document.setPageSize(body)
-    count = document.pageCount()
+    # One long column, cut into pages here rather than by Qt, whose pages
+    # can split a table row (see views.pagination).
+    document.setTextWidth(body.width())
+    pages = page_slices(document, body.height())
+    count = len(pages)
 
     painter = QPainter()
     if not painter.begin(device):
         raise PrintError("could not start painting on the printer or file")
     try:
-        for page in range(1, count + 1):
-            if page > 1 and not device.newPage():
+        for number, page in enumerate(pages, start=1):
+            if number > 1 and not device.newPage():
                 raise PrintError("could not start a new page")
-            _paint_page(painter, document, page - 1, body)
+            paint_slice(painter, document, page, body.width())
             footer = (
                 tr("Page %1 of %2")
-                .replace("%1", formatter.number(page))
+                .replace("%1", formatter.number(number))
                 .replace("%2", formatter.number(count))
             )
             text = f"{order_title(order, formatter)} · {footer}"
@@ -185,16 +189,6 @@ def paint_order(
     finally:
         painter.end()
     return count
-
-
-def _paint_page(
-    painter: QPainter, document: QTextDocument, page: int, body: QSizeF
-) -> None:
-    top = page * body.height()
-    painter.save()
-    painter.translate(0, -top)
-    document.drawContents(painter, QRectF(QPointF(0, top), body))
-    painter.restore()
 
 
 def _paint_footer(
