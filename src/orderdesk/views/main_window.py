@@ -1,16 +1,14 @@
-"""The main window: opens orders, shows one, and saves payment changes."""
+"""The main window: opens orders, shows one, and reacts to payment changes."""
 
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import Protocol
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -35,15 +33,16 @@ from orderdesk.views.order_keeper import OrderKeeper
 from orderdesk.views.order_source import Fetched, LiveSource, OfflineSource
 from orderdesk.views.order_view import OrderView
 from orderdesk.views.orders_list import OrdersListView
-from orderdesk.views.payment_dialog import PaymentDialog, field_title
-from orderdesk.views.payment_editor import PaymentEditor
+from orderdesk.views.payment_dialog import field_title
+from orderdesk.views.payment_editors import PaymentEditors
 from orderdesk.views.printing import PrintActions
 from orderdesk.views.review_queue import ReviewQueueView
-from orderdesk.views.sign_in_dialog import Connect, SignInDialog
+from orderdesk.views.sign_in_dialog import Connect
 from orderdesk.views.sign_out import SignOut
 from orderdesk.views.tasks import TaskRunner
 from orderdesk.views.totals_panel import outstanding_text
 from orderdesk.views.widgets import plain_label, show_warning
+from orderdesk.views.window_layout import LayoutMemory, WindowLayout
 from orderdesk.views.window_menus import HelpMenu, ViewMenu
 
 logger = logging.getLogger(__name__)
@@ -53,18 +52,6 @@ BACK_ONLINE_MS = 6000
 NAVIGATOR_WIDTH = 400
 # A key search is exact; a few results are enough to find the one.
 KEY_SEARCH_SIZE = 5
-
-
-class LayoutMemory(Protocol):
-    """Where window and table layouts are remembered (`orderdesk.settings`)."""
-
-    def layout(self, name: str) -> QByteArray | None:
-        """A saved layout, if any."""
-        ...
-
-    def set_layout(self, name: str, state: QByteArray) -> None:
-        """Keep a layout."""
-        ...
 
 
 class MainWindow(QMainWindow):
@@ -115,23 +102,29 @@ class MainWindow(QMainWindow):
         self._runner = TaskRunner(self)
         self._keeper = OrderKeeper(self._runner, self)
         self._keeper.written.connect(self._on_order_kept)
-        self._methods: list[PaymentMethod] = []
-        self._connect = connect
-        self._editors: dict[int, PaymentEditor] = {}
-        self._approval_pending: int | None = None
-        self._waiting_for_sign_in: PaymentEditor | None = None
         self._forbidden_reason = ""
-        self._read_only_reason = ""
         self._store: OrderStore | None = None
         self.connectivity = Connectivity(self._probe, self._runner, self)
         self.connectivity.offline_changed.connect(self._on_offline_changed)
-        self.connectivity.answered.connect(self._on_methods_loaded)
 
         self.setObjectName("main_window")
         self.setWindowTitle(tr("OrderDesk"))
         self.order_view = OrderView(formatter, images or NoImages(), self)
         self.order_view.payment_activated.connect(self.edit_payment)
         self.order_view.approve_requested.connect(self.approve_payment)
+        self._editors = PaymentEditors(
+            self,
+            self.order_view,
+            self._current_client,
+            self._runner,
+            formatter,
+            connect,
+        )
+        self._editors.saved.connect(self._on_payment_saved)
+        self._editors.order_changed.connect(self._on_order_changed)
+        self._editors.forbidden.connect(self._make_read_only)
+        self._editors.signed_in.connect(self._on_signed_in)
+        self.connectivity.answered.connect(self._editors.set_methods)
         self._placeholder = plain_label(tr("Open an order to see it here (Ctrl+L)."))
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack = QStackedWidget(self)
@@ -165,13 +158,17 @@ class MainWindow(QMainWindow):
         self.help_menu = self._help.menu
         self._runner.busy_changed.connect(self._connection.set_busy)
         self.resize(1440, 880)
-        self._settings = settings
-        self._restore_layout()
+        self._window_layout = WindowLayout(self, self.order_view, settings)
+        self._window_layout.restore()
         self._load_methods()
 
     @property
     def client(self) -> ShopClient:
         """The API client of the signed-in account."""
+        return self._client
+
+    def _current_client(self) -> ShopClient:
+        # Editors ask at each call: signing in again replaces the client.
         return self._client
 
     def open_order(self, order_id: int) -> None:
@@ -255,78 +252,11 @@ class MainWindow(QMainWindow):
 
     def edit_payment(self, payment_id: int) -> None:
         """Open the payment dialog for a payment of the shown order."""
-        editor = self._editor_for(payment_id)
-        if editor is not None:
-            editor.dialog.open()
-            editor.dialog.raise_()
+        self._editors.edit(payment_id)
 
     def approve_payment(self, payment_id: int) -> None:
         """Approve a payment after the cashier confirms amount and method."""
-        order = self.order_view.order
-        payment = order.payment(payment_id) if order else None
-        if payment is None or payment.approved or self._read_only_reason:
-            return
-
-        method = payment.payment_method_data
-        question = (
-            tr("Approve the payment of %1 by %2?")
-            .replace("%1", self._formatter.money(payment.amount))
-            .replace("%2", self._formatter.text(method.name if method else "—"))
-        )
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            tr("Approve payment"),
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._approval_pending = payment_id
-        box.accepted.connect(self._approve_confirmed)
-        box.open()
-
-    def _approve_confirmed(self) -> None:
-        payment_id, self._approval_pending = self._approval_pending, None
-        editor = self._editor_for(payment_id) if payment_id is not None else None
-        if editor is None:
-            return
-        editor.dialog.approved.setChecked(True)
-        editor.save(editor.dialog.changes())
-
-    def _editor_for(self, payment_id: int) -> PaymentEditor | None:
-        """The editor of a payment, made when there is none yet."""
-        existing = self._editors.get(payment_id)
-        if existing is not None:
-            return existing
-
-        order = self.order_view.order
-        payment = order.payment(payment_id) if order else None
-        if order is None or payment is None:
-            return None
-        dialog = PaymentDialog(
-            order,
-            payment,
-            self._methods,
-            self,
-            formatter=self._formatter,
-            images=self.order_view.images,
-        )
-        if self._read_only_reason:
-            dialog.block_save(self._read_only_reason)
-
-        editor = PaymentEditor(dialog, lambda: self._client, self._runner, self)
-        # Bound methods only: a lambda holding the editor or the window
-        # crashes PySide when the sender is destroyed.
-        editor.saved.connect(self._on_payment_saved)
-        editor.order_changed.connect(self._on_order_changed)
-        editor.sign_in_needed.connect(self._ask_sign_in)
-        editor.forbidden.connect(self._make_read_only)
-        editor.failed.connect(self._on_editor_failed)
-        editor.finished.connect(self._forget_editor)
-        self._editors[payment_id] = editor
-        return editor
+        self._editors.approve(payment_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Override of `QWidget.closeEvent`: results in flight are dropped."""
@@ -334,7 +264,7 @@ class MainWindow(QMainWindow):
         self._runner.cancel_all()
         self.connectivity.stop()
         self._client.close()
-        self._save_layout()
+        self._window_layout.save()
         super().closeEvent(event)
 
     def set_store(self, store: OrderStore | None, *, off_reason: str = "") -> None:
@@ -428,11 +358,9 @@ class MainWindow(QMainWindow):
     def _apply_read_only(self) -> None:
         offline = tr("Offline: editing is off until the server answers again.")
         reason = offline if self.connectivity.offline else self._forbidden_reason
-        self._read_only_reason = reason
         self.order_view.set_read_only(reason)
         self.review_queue.set_read_only(reason)
-        for editor in self._editors.values():
-            editor.dialog.block_save(reason)
+        self._editors.set_read_only(reason)
 
     def _build_navigator(self) -> None:
         def source() -> LiveSource | OfflineSource:
@@ -509,30 +437,6 @@ class MainWindow(QMainWindow):
         self._back.setEnabled(self._history.can_go_back)
         self._forward.setEnabled(self._history.can_go_forward)
 
-    def _restore_layout(self) -> None:
-        if self._settings is None:
-            return
-        geometry = self._settings.layout("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = self._settings.layout("main_window/state")
-        if state is not None:
-            self.restoreState(state)
-        headers = {
-            name: state
-            for name in ("items", "payments")
-            if (state := self._settings.layout(f"tables/{name}")) is not None
-        }
-        self.order_view.restore_header_states(headers)
-
-    def _save_layout(self) -> None:
-        if self._settings is None:
-            return
-        self._settings.set_layout("main_window/geometry", self.saveGeometry())
-        self._settings.set_layout("main_window/state", self.saveState())
-        for name, state in self.order_view.header_states().items():
-            self._settings.set_layout(f"tables/{name}", state)
-
     def _build_actions(self) -> None:
         open_action = QAction(tr("&Open order…"), self)
         open_action.setShortcuts(
@@ -589,6 +493,7 @@ class MainWindow(QMainWindow):
         self.order_view.set_formatter(formatter)
         self.orders_list.set_formatter(formatter)
         self.review_queue.set_formatter(formatter)
+        self._editors.set_formatter(formatter)
         self._view_choices.show_currency(formatter.currency)
 
     def _on_currency_chosen(self, value: str) -> None:
@@ -619,14 +524,11 @@ class MainWindow(QMainWindow):
     def _load_methods(self) -> None:
         self._runner.run(
             self._client.list_payment_methods,
-            self._on_methods_loaded,
+            self._editors.set_methods,
             lambda error: logger.warning(
                 "Could not load payment methods: %s", type(error).__name__
             ),
         )
-
-    def _on_methods_loaded(self, methods: list[PaymentMethod]) -> None:
-        self._methods = methods
 
     def _on_open_failed(self, order_id: int | None, error: Exception) -> None:
         if isinstance(error, NetworkError) and not self.connectivity.offline:
@@ -668,46 +570,17 @@ class MainWindow(QMainWindow):
         if shown is None or shown.id == order.id:
             self.show_order(order)
 
-    def _ask_sign_in(self, editor: PaymentEditor) -> None:
-        if self._connect is None:
-            return
-        dialog = SignInDialog(
-            self._connect,
-            self._client.base_url,
-            tr("The server no longer accepts your token. Sign in to continue."),
-            editor.dialog if editor.dialog.isVisible() else self,
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._waiting_for_sign_in = editor
-        dialog.signed_in.connect(self._on_signed_in)
-        dialog.open()
-
     def _on_signed_in(self, client: ShopClient) -> None:
         """Another sign-in replaces the client; a new account may edit again."""
         previous, self._client = self._client, client
         if previous is not client:
             previous.close()
-        waiting, self._waiting_for_sign_in = self._waiting_for_sign_in, None
-        if waiting is not None:
-            waiting.signed_in_again()
         self.orders_list.reload()
         self.review_queue.refresh()
         self._connection.show_client(client)
         self._make_read_only("")
         self._load_methods()
 
-    def _on_editor_failed(self, reason: str) -> None:
-        show_warning(self, tr("Payment not saved"), reason)
-
     def _make_read_only(self, reason: str) -> None:
         self._forbidden_reason = reason
         self._apply_read_only()
-
-    def _forget_editor(self, payment_id: int) -> None:
-        editor = self._editors.pop(payment_id, None)
-        if editor is not None:
-            # Handing both to Python lets them go with their last reference
-            # (a task may still hold one). deleteLater() here crashed PySide
-            # 6.12 when it ran while that task's callback was on the stack.
-            editor.dialog.setParent(None)
-            editor.setParent(None)

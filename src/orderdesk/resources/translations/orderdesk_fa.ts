@@ -198,8 +198,8 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../views/main_window.py" line="+131"/>
-        <location filename="../../views/printing.py" line="+113"/>
+        <location filename="../../views/main_window.py" line="+111"/>
+        <location filename="../../views/printing.py" line="+114"/>
         <source>OrderDesk</source>
         <translation>OrderDesk</translation>
     </message>
@@ -239,12 +239,12 @@
         <translation>متن مجوز</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="+4"/>
+        <location filename="../../views/main_window.py" line="+17"/>
         <source>Open an order to see it here (Ctrl+L).</source>
         <translation>برای دیدن سفارش در اینجا، آن را باز کنید (Ctrl+L).</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Loading order %1…</source>
         <translation>در حال دریافت سفارش %1…</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>سفارش %1 — OrderDesk</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../views/payment_editors.py" line="+102"/>
         <source>Approve the payment of %1 by %2?</source>
         <translation>پرداخت %1 با %2 تأیید شود؟</translation>
     </message>
@@ -290,7 +290,7 @@
         <translation>خروج کامل نشد و ممکن است بخشی از داده‌های ذخیره‌شده باقی مانده باشد. دوباره تلاش کنید؛ اگر باز هم نشد با پشتیبانی تماس بگیرید.</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="+124"/>
+        <location filename="../../views/main_window.py" line="+92"/>
         <source>Back online: the server answers again.</source>
         <translation>دوباره آنلاین: سرور پاسخ می‌دهد.</translation>
     </message>
@@ -310,7 +310,7 @@
         <translation>آفلاین: تا پاسخ دوبارهٔ سرور، ویرایش ممکن نیست.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Orders and review queue</source>
         <translation>سفارش‌ها و صف بررسی</translation>
     </message>
@@ -331,7 +331,7 @@
         <translation>سفارشی با شناسه یا کد %1 پیدا نشد.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+10"/>
         <source>&amp;Open order…</source>
         <translation>&amp;باز کردن سفارش…</translation>
     </message>
@@ -398,7 +398,7 @@
         <translation>&amp;زبان</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="+25"/>
+        <location filename="../../views/main_window.py" line="+26"/>
         <source>The language changes the next time OrderDesk starts.</source>
         <translation>زبان از اجرای بعدی OrderDesk تغییر می‌کند.</translation>
     </message>
@@ -423,23 +423,23 @@
         <translation>شناسه یا کد سفارش:</translation>
     </message>
     <message>
-        <location line="-112"/>
-        <location line="+111"/>
+        <location line="-89"/>
+        <location line="+88"/>
         <source>Open order</source>
         <translation>باز کردن سفارش</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+37"/>
         <source>Payment %1 saved (%2). Outstanding now: %3</source>
         <translation>پرداخت %1 ذخیره شد (%2). مانده اکنون: %3</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../views/payment_editors.py" line="+61"/>
         <source>The server no longer accepts your token. Sign in to continue.</source>
         <translation>سرور دیگر توکن شما را نمی‌پذیرد. برای ادامه دوباره وارد شوید.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+17"/>
         <source>Payment not saved</source>
         <translation>پرداخت ذخیره نشد</translation>
     </message>
@@ -982,12 +982,12 @@
         <translation>هزینهٔ ارسال</translation>
     </message>
     <message>
-        <location filename="../../views/printing.py" line="+66"/>
+        <location filename="../../views/printing.py" line="+69"/>
         <source>Page %1 of %2</source>
         <translation>صفحه %1 از %2</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+100"/>
         <source>&amp;Print…</source>
         <translation>&amp;چاپ…</translation>
     </message>

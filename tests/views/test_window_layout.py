@@ -1,0 +1,108 @@
+"""A window's size and its tables' columns are kept and put back."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMainWindow, QToolBar
+from pytestqt.qtbot import QtBot
+
+from orderdesk.models import Order
+from orderdesk.settings import Settings
+from orderdesk.views.order_view import OrderView
+from orderdesk.views.window_layout import WindowLayout
+
+from .support import ENGLISH
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+
+
+def window(qtbot: QtBot) -> QMainWindow:
+    """A main window with an order view and a toolbar, as MainWindow has."""
+    shown = QMainWindow()
+    qtbot.addWidget(shown)
+    shown.setCentralWidget(OrderView(ENGLISH, parent=shown))
+    toolbar = QToolBar("Order", shown)
+    toolbar.setObjectName("order_toolbar")
+    shown.addToolBar(toolbar)
+    shown.resize(1000, 700)
+    return shown
+
+
+def order_view(shown: QMainWindow) -> OrderView:
+    view = shown.centralWidget()
+    assert isinstance(view, OrderView)
+    return view
+
+
+def test_what_is_saved_comes_back_in_the_next_window(
+    qtbot: QtBot, settings: Settings, example_order: Order
+) -> None:
+    first = window(qtbot)
+    order_view(first).set_order(example_order)
+    first.resize(710, 507)
+    header = order_view(first).payments_table.horizontalHeader()
+    header.resizeSection(1, 211)
+    header.moveSection(4, 0)
+
+    WindowLayout(first, order_view(first), settings).save()
+    second = window(qtbot)
+    WindowLayout(second, order_view(second), settings).restore()
+    order_view(second).set_order(example_order)
+
+    header = order_view(second).payments_table.horizontalHeader()
+    assert (second.width(), second.height()) == (710, 507)
+    assert header.sectionSize(1) == 211
+    assert header.logicalIndex(0) == 4
+
+
+def test_the_names_kept_are_those_earlier_versions_read(
+    qtbot: QtBot, settings: Settings
+) -> None:
+    shown = window(qtbot)
+
+    WindowLayout(shown, order_view(shown), settings).save()
+
+    for name in (
+        "main_window/geometry",
+        "main_window/state",
+        "tables/items",
+        "tables/payments",
+    ):
+        assert settings.layout(name) is not None, name
+
+
+def test_nothing_saved_leaves_the_window_as_it_is(
+    qtbot: QtBot, settings: Settings
+) -> None:
+    shown = window(qtbot)
+
+    WindowLayout(shown, order_view(shown), settings).restore()
+
+    assert (shown.width(), shown.height()) == (1000, 700)
+
+
+def test_without_settings_nothing_is_kept_or_put_back(
+    qtbot: QtBot, settings: Settings
+) -> None:
+    first = window(qtbot)
+    first.resize(710, 507)
+    WindowLayout(first, order_view(first), settings).save()
+    second = window(qtbot)
+    memoryless = WindowLayout(second, order_view(second), None)
+
+    memoryless.restore()
+
+    assert (second.width(), second.height()) == (1000, 700)
+
+    second.resize(820, 600)
+    memoryless.save()
+
+    kept = settings.layout("main_window/geometry")
+    third = window(qtbot)
+    assert kept is not None
+    assert third.restoreGeometry(kept)
+    assert (third.width(), third.height()) == (710, 507)
