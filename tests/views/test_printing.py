@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QImage, QPageLayout, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from orderdesk.i18n import Language, install_language
@@ -330,8 +330,9 @@ class TestPrintActions:
         shown: Order | None,
         path: Path | None = None,
         printer_file: Path | None = None,
+        window: QWidget | None = None,
     ) -> PrintActions:
-        window = QWidget()
+        window = window or QWidget()
         qtbot.addWidget(window)
 
         def ask_printer(_parent: QWidget, printer: QPrinter) -> bool:
@@ -383,6 +384,52 @@ class TestPrintActions:
 
         assert printed.args[0] >= 1
         assert (tmp_path / "out.pdf").exists()
+
+    def test_a_window_is_told_where_the_pdf_went(
+        self, qtbot: QtBot, order: Order, tmp_path: Path
+    ) -> None:
+        target = tmp_path / "chosen.pdf"
+        window = QMainWindow()
+        actions = self.make(qtbot, order, path=target, window=window)
+
+        actions.save_current_as_pdf()
+
+        shown_path = Formatter(QLocale("en_US")).latin(str(target))
+        assert window.statusBar().currentMessage() == f"Order 2 saved as {shown_path}."
+        assert QApplication.overrideCursor() is None
+
+    def test_a_window_is_told_the_order_was_printed(
+        self, qtbot: QtBot, order: Order, tmp_path: Path
+    ) -> None:
+        window = QMainWindow()
+        actions = self.make(
+            qtbot, order, printer_file=tmp_path / "out.pdf", window=window
+        )
+
+        actions.print_current()
+
+        assert window.statusBar().currentMessage() == "Order 2 sent to the printer."
+
+    def test_an_unwritable_file_is_a_warning_not_a_crash(
+        self, qtbot: QtBot, order: Order, tmp_path: Path
+    ) -> None:
+        window = QMainWindow()
+        target = tmp_path / "no such folder" / "order.pdf"
+        actions = self.make(qtbot, order, path=target, window=window)
+
+        with qtbot.assertNotEmitted(actions.pdf_saved):
+            actions.save_current_as_pdf()
+
+        box = window.findChild(QMessageBox)
+        assert box is not None
+        # The path is isolated left to right, for a Persian sentence around it.
+        shown_path = Formatter(QLocale("en_US")).latin(str(target))
+        assert box.text() == (
+            f"The file {shown_path} could not be written. Choose another folder."
+        )
+        assert window.statusBar().currentMessage() == ""
+        assert QApplication.overrideCursor() is None
+        box.close()
 
     def test_the_suggested_file_is_named_after_the_order(self, order: Order) -> None:
         assert Path(suggested_pdf_path(order)).name == "order-2.pdf"

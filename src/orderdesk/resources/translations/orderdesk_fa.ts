@@ -199,7 +199,7 @@
     <message>
         <location line="+6"/>
         <location filename="../../views/main_window.py" line="+111"/>
-        <location filename="../../views/printing.py" line="+114"/>
+        <location filename="../../views/printing.py" line="+147"/>
         <source>OrderDesk</source>
         <translation>OrderDesk</translation>
     </message>
@@ -997,7 +997,7 @@
         <translation>ذخیره به‌صورت &amp;PDF…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Not printed</source>
         <translation>چاپ نشد</translation>
     </message>
@@ -1007,7 +1007,12 @@
         <translation>سفارش چاپ نشد. چاپگر را بررسی کنید و دوباره امتحان کنید.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+4"/>
+        <source>Order %1 sent to the printer.</source>
+        <translation>سفارش %1 به چاپگر فرستاده شد.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>PDF not saved</source>
         <translation>PDF ذخیره نشد</translation>
     </message>
@@ -1017,7 +1022,12 @@
         <translation>فایل %1 نوشته نشد. پوشهٔ دیگری انتخاب کنید.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+6"/>
+        <source>Order %1 saved as %2.</source>
+        <translation>سفارش %1 در %2 ذخیره شد.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Save order as PDF</source>
         <translation>ذخیرهٔ سفارش به‌صورت PDF</translation>
     </message>
