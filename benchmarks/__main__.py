@@ -15,7 +15,9 @@ against a baseline taken in the same run, each in fresh child processes:
    (2 to 4b: `benchmarks.order_window`);
 5. searching and opening 100,000 cached orders (`bench_store.py`);
 6. resident memory with the order open, against a bare window
-   (`benchmarks.memory`).
+   (`benchmarks.memory`);
+7. for context, saving its first 1,000 items and payments as PDF, against
+   Qt's own pagination of the same document (`benchmarks.printing`).
 
 Figures are medians of the repetitions, after a warm-up where it matters.
 Qt's messages and each child's output go to a log named at the end.
@@ -46,6 +48,7 @@ SMALL_ORDER = 1
 RATIO_GOAL = 1.5
 STALL_GOAL_MS = 16.0
 MEMORY_GOAL_MB = 100.0
+PRINTED_ROWS = 1_000
 MB = 1024 * 1024
 
 
@@ -236,6 +239,24 @@ def memory(run: Run) -> Figure:
     )
 
 
+def printing(run: Run) -> Figure:
+    """Figure 7, context: no goal was set for printing."""
+    args = (run.info.url, str(run.large), str(PRINTED_ROWS), f"--repeat={run.repeat}")
+    result = run.child("printing", *args)
+    return Figure(
+        f"7. save {PRINTED_ROWS:,} items as PDF",
+        float(str(result["app_ms"])),
+        float(str(result["baseline_ms"])),
+        "ms",
+        "(context)",
+        None,
+        f"order_to_pdf of the large order cut to {result['items']} items and"
+        f" {result['payments']} payments, on the UI thread (the window waits"
+        " that long); baseline: QTextDocument.print_ of the same document,"
+        " Qt's own pagination, which can split a row across pages",
+    )
+
+
 def main() -> int:
     """Run the chosen figures and print the table; 1 when a goal is missed."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -246,12 +267,12 @@ def main() -> int:
     parser.add_argument(
         "--only",
         nargs="+",
-        choices=["1", "2", "3", "4", "5", "6"],
+        choices=["1", "2", "3", "4", "5", "6", "7"],
         help="measure only these figures",
     )
     options = parser.parse_args()
     repeat = 3 if options.quick else options.repeat
-    chosen = set(options.only or "123456")
+    chosen = set(options.only or "1234567")
     started = time.perf_counter()
 
     with tempfile.TemporaryDirectory(prefix="orderdesk-benchmarks-") as folder:
@@ -285,6 +306,8 @@ def _measure(run: Run, chosen: set[str], quick: bool) -> list[Figure]:
         figures += store_figures(orders, 30, run.env, run.log)
     if "6" in chosen:
         figures.append(memory(run))
+    if "7" in chosen:
+        figures.append(printing(run))
     return figures
 
 

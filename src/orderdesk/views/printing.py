@@ -145,7 +145,7 @@ def order_to_pdf(
     writer.setResolution(PDF_RESOLUTION)
     writer.setTitle(order_title(order, formatter))
     writer.setCreator(tr("OrderDesk"))
-    _set_a4(writer)
+    set_a4(writer)
     pages = paint_order(order, formatter, writer, printed_at)
     logger.info("Order %s saved as PDF (%d pages)", order.id, pages)
     return pages
@@ -257,7 +257,8 @@ def document_font_family() -> str:
     return load_bundled_font() or QApplication.font().family()
 
 
-def _set_a4(device: QPagedPaintDevice) -> None:
+def set_a4(device: QPagedPaintDevice) -> None:
+    """Give a printer or PDF writer the A4 page, portrait, with our margins."""
     layout = QPageLayout(
         QPageSize(QPageSize.PageSizeId.A4),
         QPageLayout.Orientation.Portrait,
@@ -334,7 +335,7 @@ class PrintActions(QObject):
         if order is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        _set_a4(printer)
+        set_a4(printer)
         if not self._ask_printer(self._window, printer):
             return
         try:
@@ -394,10 +395,11 @@ def _busy_cursor() -> Iterator[None]:
     """The busy cursor while a long order is laid out and painted.
 
     TODO: printing runs on the UI thread, so the window does not repaint
-    meanwhile: about 0.3 s for 100 items, 4 s for 2,000 (benchmarks/README.md
-    has no figure for it). A pool thread would not help much, because
-    PySide6 holds the interpreter lock through Qt's layout calls; a child
-    process could write the PDF, but a system printer cannot be handed over.
+    meanwhile: about 0.25 s for 100 items, 3.6 s for 1,000 items and 1,000
+    payments (figure 7 of `python -m benchmarks`). A pool thread would not
+    help much, because PySide6 holds the interpreter lock through Qt's
+    layout calls; a child process could write the PDF, but a system printer
+    set up in the print dialog cannot be handed over to it.
     """
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
