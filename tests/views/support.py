@@ -6,13 +6,20 @@ from typing import Any, TypeVar
 
 import httpx
 from PySide6.QtCore import QLocale, QObject
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+)
 from pytestqt.qtbot import QtBot
 
 from orderdesk.api import ShopClient
 from orderdesk.models import Order, OrderPayment
 from orderdesk.views import MainWindow, PaymentDialog
 from orderdesk.views.formatting import Formatter
+from orderdesk.views.order_view import OrderView
 
 from ..api.support import TOKEN
 
@@ -105,3 +112,10 @@ def message(dialog: PaymentDialog) -> str:
     """The text shown above the dialog's buttons."""
     label: QLabel = field(dialog, "dialog_message")
     return label.text()
+
+
+def order_view_of(window: QMainWindow) -> OrderView:
+    """The order view a test window holds as its central widget."""
+    view = window.centralWidget()
+    assert isinstance(view, OrderView)
+    return view

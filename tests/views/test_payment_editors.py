@@ -17,7 +17,7 @@ from orderdesk.views.payment_editors import PaymentEditors
 from orderdesk.views.sign_in_dialog import Connect
 from orderdesk.views.tasks import TaskRunner
 
-from .support import ENGLISH, WAIT_MS, connect, field, message
+from .support import ENGLISH, WAIT_MS, connect, field, message, order_view_of
 
 pytestmark = pytest.mark.integration
 
@@ -40,12 +40,6 @@ def window(qtbot: QtBot) -> QMainWindow:
     return shown
 
 
-def order_view(window: QMainWindow) -> OrderView:
-    view = window.centralWidget()
-    assert isinstance(view, OrderView)
-    return view
-
-
 def editors_of(
     window: QMainWindow,
     client: ShopClient,
@@ -60,10 +54,10 @@ def editors_of(
         if any(not p.approved for p in o.payments)
     )
     payment = next(p for p in order.payments if not p.approved)
-    order_view(window).set_order(order)
+    order_view_of(window).set_order(order)
     editors = PaymentEditors(
         window,
-        order_view(window),
+        order_view_of(window),
         lambda: client,
         TaskRunner(window),
         ENGLISH,

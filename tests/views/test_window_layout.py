@@ -12,7 +12,7 @@ from orderdesk.settings import Settings
 from orderdesk.views.order_view import OrderView
 from orderdesk.views.window_layout import WindowLayout
 
-from .support import ENGLISH
+from .support import ENGLISH, order_view_of
 
 
 @pytest.fixture
@@ -32,28 +32,22 @@ def window(qtbot: QtBot) -> QMainWindow:
     return shown
 
 
-def order_view(shown: QMainWindow) -> OrderView:
-    view = shown.centralWidget()
-    assert isinstance(view, OrderView)
-    return view
-
-
 def test_what_is_saved_comes_back_in_the_next_window(
     qtbot: QtBot, settings: Settings, example_order: Order
 ) -> None:
     first = window(qtbot)
-    order_view(first).set_order(example_order)
+    order_view_of(first).set_order(example_order)
     first.resize(710, 507)
-    header = order_view(first).payments_table.horizontalHeader()
+    header = order_view_of(first).payments_table.horizontalHeader()
     header.resizeSection(1, 211)
     header.moveSection(4, 0)
 
-    WindowLayout(first, order_view(first), settings).save()
+    WindowLayout(first, order_view_of(first), settings).save()
     second = window(qtbot)
-    WindowLayout(second, order_view(second), settings).restore()
-    order_view(second).set_order(example_order)
+    WindowLayout(second, order_view_of(second), settings).restore()
+    order_view_of(second).set_order(example_order)
 
-    header = order_view(second).payments_table.horizontalHeader()
+    header = order_view_of(second).payments_table.horizontalHeader()
     assert (second.width(), second.height()) == (710, 507)
     assert header.sectionSize(1) == 211
     assert header.logicalIndex(0) == 4
@@ -64,7 +58,7 @@ def test_the_names_kept_are_those_earlier_versions_read(
 ) -> None:
     shown = window(qtbot)
 
-    WindowLayout(shown, order_view(shown), settings).save()
+    WindowLayout(shown, order_view_of(shown), settings).save()
 
     for name in (
         "main_window/geometry",
@@ -80,7 +74,7 @@ def test_nothing_saved_leaves_the_window_as_it_is(
 ) -> None:
     shown = window(qtbot)
 
-    WindowLayout(shown, order_view(shown), settings).restore()
+    WindowLayout(shown, order_view_of(shown), settings).restore()
 
     assert (shown.width(), shown.height()) == (1000, 700)
 
@@ -90,9 +84,9 @@ def test_without_settings_nothing_is_kept_or_put_back(
 ) -> None:
     first = window(qtbot)
     first.resize(710, 507)
-    WindowLayout(first, order_view(first), settings).save()
+    WindowLayout(first, order_view_of(first), settings).save()
     second = window(qtbot)
-    memoryless = WindowLayout(second, order_view(second), None)
+    memoryless = WindowLayout(second, order_view_of(second), None)
 
     memoryless.restore()
 
