@@ -24,6 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from orderdesk.i18n import Language, install_language
 from orderdesk.models import Order
+from orderdesk.views import printing
 from orderdesk.views.formatting import Formatter
 from orderdesk.views.order_page import order_html
 from orderdesk.views.printing import (
@@ -397,6 +398,31 @@ class TestPrintActions:
         shown_path = Formatter(QLocale("en_US")).latin(str(target))
         assert window.statusBar().currentMessage() == f"Order 2 saved as {shown_path}."
         assert QApplication.overrideCursor() is None
+
+    def test_the_window_says_what_it_is_busy_with_while_it_works(
+        self,
+        qtbot: QtBot,
+        order: Order,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        window = QMainWindow()
+        actions = self.make(qtbot, order, path=tmp_path / "o.pdf", window=window)
+        seen: list[tuple[str, object]] = []
+
+        def watched(*args: Any, **kwargs: Any) -> int:
+            seen.append(
+                (window.statusBar().currentMessage(), QApplication.overrideCursor())
+            )
+            return order_to_pdf(*args, **kwargs)
+
+        monkeypatch.setattr(printing, "order_to_pdf", watched)
+        actions.save_current_as_pdf()
+
+        message, cursor = seen[0]
+        assert message == "Saving order 2 as PDF…"
+        assert cursor is not None
+        assert window.statusBar().currentMessage().startswith("Order 2 saved as")
 
     def test_a_window_is_told_the_order_was_printed(
         self, qtbot: QtBot, order: Order, tmp_path: Path

@@ -338,11 +338,15 @@ class PrintActions(QObject):
         set_a4(printer)
         if not self._ask_printer(self._window, printer):
             return
+        self._announce(
+            tr("Printing order %1…").replace("%1", self._formatter.number(order.id))
+        )
         try:
             with _busy_cursor():
                 pages = print_order(order, self._formatter, printer)
         except PrintError as error:
             logger.warning("Printing order %s failed: %s", order.id, error)
+            self._clear()
             show_warning(
                 self._window,
                 tr("Not printed"),
@@ -364,11 +368,17 @@ class PrintActions(QObject):
         path = self._ask_path(self._window, suggested_pdf_path(order))
         if path is None:
             return
+        self._announce(
+            tr("Saving order %1 as PDF…").replace(
+                "%1", self._formatter.number(order.id)
+            )
+        )
         try:
             with _busy_cursor():
                 order_to_pdf(order, self._formatter, path)
         except PrintError as error:
             logger.warning("Saving order %s as PDF failed: %s", order.id, error)
+            self._clear()
             show_warning(
                 self._window,
                 tr("PDF not saved"),
@@ -388,6 +398,22 @@ class PrintActions(QObject):
         """Confirm in the window's status bar, when it has one."""
         if isinstance(self._window, QMainWindow):
             self._window.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    def _announce(self, message: str) -> None:
+        """Say what the window is busy with, before the work blocks it.
+
+        The status bar is painted at once, without running the event loop:
+        nothing else can happen in the window while an order is printed.
+        """
+        if isinstance(self._window, QMainWindow):
+            status_bar = self._window.statusBar()
+            status_bar.showMessage(message)
+            status_bar.repaint()
+
+    def _clear(self) -> None:
+        """Take back what `_announce` said, when the work failed."""
+        if isinstance(self._window, QMainWindow):
+            self._window.statusBar().clearMessage()
 
 
 @contextmanager

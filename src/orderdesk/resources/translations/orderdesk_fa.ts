@@ -987,7 +987,7 @@
         <translation>صفحه %1 از %2</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>&amp;Print…</source>
         <translation>&amp;چاپ…</translation>
     </message>
@@ -997,7 +997,12 @@
         <translation>ذخیره به‌صورت &amp;PDF…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+21"/>
+        <source>Printing order %1…</source>
+        <translation>در حال چاپ سفارش %1…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Not printed</source>
         <translation>چاپ نشد</translation>
     </message>
@@ -1012,7 +1017,12 @@
         <translation>سفارش %1 به چاپگر فرستاده شد.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
+        <source>Saving order %1 as PDF…</source>
+        <translation>در حال ذخیرهٔ سفارش %1 به‌صورت PDF…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>PDF not saved</source>
         <translation>PDF ذخیره نشد</translation>
     </message>
@@ -1027,7 +1037,7 @@
         <translation>سفارش %1 در %2 ذخیره شد.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+57"/>
         <source>Save order as PDF</source>
         <translation>ذخیرهٔ سفارش به‌صورت PDF</translation>
     </message>
