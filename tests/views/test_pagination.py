@@ -131,6 +131,10 @@ def test_no_row_of_a_long_order_is_split(
     assert_whole_document_once(document, pages, height)
     for band in all_rows(document):
         assert holding_page(pages, band) is not None, band
+    lines = all_lines(document)
+    for page in pages[:-1]:
+        cut = page.body.bottom
+        assert not any(b.top + 0.5 < cut < b.bottom - 0.5 for b in lines), cut
 
 
 def test_qt_would_have_split_these_rows(
@@ -291,3 +295,47 @@ def test_the_pdf_of_a_long_order_has_as_many_pages_as_cut(
     ).stdout
     assert pages > 2
     assert re.search(rf"^Pages:\s+{pages}$", info, re.MULTILINE)
+
+
+def all_lines(document: QTextDocument) -> list[Band]:
+    """Every line of text in the document, cells included."""
+    layout = document.documentLayout()
+    bands = []
+    block = document.begin()
+    while block.isValid():
+        if block.text():
+            rect = layout.blockBoundingRect(block)
+            text_layout = block.layout()
+            origin = rect.top() - text_layout.boundingRect().top()
+            for index in range(text_layout.lineCount()):
+                line = text_layout.lineAt(index)
+                top = origin + line.y()
+                bands.append(Band(top, top + line.height()))
+        block = block.next()
+    return bands
+
+
+def test_no_page_ends_inside_a_line_even_with_spanning_cells(
+    qapp: QApplication,
+) -> None:
+    rows = "".join(
+        f'<tr><td rowspan="2">{"spanning " * (n % 7 + 1)}</td><td>{n}</td></tr>'
+        f"<tr><td>{'line<br/>' * (n % 3)}end</td></tr>"
+        for n in range(30)
+    )
+    document = laid_out(QTextDocument(), 300.0)
+    document.setHtml(
+        f'<table border="1"><thead><tr><th>A</th><th>B</th></tr></thead>{rows}</table>'
+    )
+    lines = all_lines(document)
+
+    for height in range(150, 600, 17):
+        pages = page_slices(document, float(height))
+
+        assert_whole_document_once(document, pages, float(height))
+        for page in pages[:-1]:
+            cut = page.body.bottom
+            assert not any(b.top + 0.5 < cut < b.bottom - 0.5 for b in lines), (
+                height,
+                cut,
+            )

@@ -15,7 +15,6 @@ its text where possible, so nothing is ever left out.
 import logging
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import (
@@ -231,22 +230,27 @@ def _collect_table_cuts(
 ) -> None:
     """Cuts between the rows of a table, and its header band if it has one."""
     rows = [_row_lines(layout, table, row) for row in range(table.rows())]
-    extents = [_extent(lines) for lines in rows]
-    header_rows = min(table.format().headerRowCount(), len(extents))
-    between = [
-        upper.bottom + (lower.top - upper.bottom) * CUT_INTO_GAP
-        for upper, lower in pairwise(extents)
-    ]
-    # Cut `between[i]` falls above row i + 1; a header row stays with the
-    # first row below it.
-    cuts.clean.extend(between[header_rows:])
-    cuts.occupied.extend(extents)
-    if 0 < header_rows < len(extents):
-        header = Band(rect.top(), between[header_rows - 1])
-        cuts.tables.append(_TableSpan(rect.top(), rect.bottom(), header))
+    header_rows = min(table.format().headerRowCount(), len(rows))
 
-    for lines in rows:
+    # The cut above each row that has text of its own (a row covered by
+    # a cell spanning from above has none, and no cut above it).
+    above: dict[int, float] = {}
+    upper: Band | None = None
+    for row, lines in enumerate(rows):
+        if not lines:
+            continue
+        lower = _extent(lines)
+        if upper is not None:
+            above[row] = upper.bottom + (lower.top - upper.bottom) * CUT_INTO_GAP
+        cuts.occupied.append(lower)
         cuts.inside_rows.extend(_clear_line_ends(lines))
+        upper = lower
+
+    # A header row stays with the first row below it.
+    cuts.clean.extend(y for row, y in above.items() if row > header_rows)
+    if header_rows > 0 and header_rows in above:
+        header = Band(rect.top(), above[header_rows])
+        cuts.tables.append(_TableSpan(rect.top(), rect.bottom(), header))
 
 
 def _row_lines(
@@ -260,9 +264,7 @@ def _row_lines(
 
 
 def _extent(bands: list[Band]) -> Band:
-    """From the highest top to the lowest bottom; empty at 0 for no bands."""
-    if not bands:
-        return Band(0.0, 0.0)
+    """From the highest top to the lowest bottom of some bands."""
     return Band(min(b.top for b in bands), max(b.bottom for b in bands))
 
 
