@@ -117,7 +117,9 @@ def test_a_confirmed_approval_is_saved(
     assert payment_id == payment.id
     assert answered.payment(payment.id).approved
     assert fields == ("approved",)
-    assert server.get_order(order.id).payment(payment.id).approved  # type: ignore[union-attr]
+    on_server = server.get_order(order.id).payment(payment.id)
+    assert on_server is not None
+    assert on_server.approved
 
 
 def test_a_declined_approval_sends_nothing(
@@ -129,7 +131,9 @@ def test_a_declined_approval_sends_nothing(
     question(window).button(QMessageBox.StandardButton.No).click()
 
     assert dialogs(window) == []
-    assert not server.get_order(order.id).payment(payment.id).approved  # type: ignore[union-attr]
+    on_server = server.get_order(order.id).payment(payment.id)
+    assert on_server is not None
+    assert not on_server.approved
 
 
 def test_the_question_shows_amounts_as_the_formatter_says(
