@@ -225,6 +225,11 @@ def test_a_row_taller_than_a_page_is_cut_between_lines(
             top = rect.top() + line.y()
             assert not top + 0.5 < cut < top + line.height() - 0.5
     assert rect.height() > height
+    # The tall row starts below what precedes it, not on a page of its own:
+    # it runs over pages wherever it begins, so no page is left part blank.
+    line_height = lines.lineAt(0).height()
+    for page in pages[:-1]:
+        assert page.height > height - 2 * line_height, page
 
 
 def test_a_short_document_is_one_page(qapp: QApplication) -> None:

@@ -9,7 +9,8 @@ table rows. A heading stays with what follows it, and a table's header row
 with its first row. A page that continues a table repeats its header rows.
 
 Only a row taller than a whole page is cut inside, between two lines of
-its text where possible, so nothing is ever left out.
+its text where possible, so nothing is ever left out; it starts right
+below what comes before it, as it would run over pages wherever it began.
 """
 
 import logging
@@ -135,7 +136,11 @@ def page_slices(document: QTextDocument, page_height: float) -> list[PageSlice]:
             header = None
         limit = start + page_height - (header.height if header else 0.0)
 
-        cut = end if limit >= end else _page_end(clean, inside_rows, start, limit)
+        cut = (
+            end
+            if limit >= end
+            else _page_end(clean, inside_rows, start, limit, page_height)
+        )
         slices.append(PageSlice(Band(start, cut), header))
         start = cut
     return slices
@@ -162,17 +167,31 @@ def _paint_band(
 
 
 def _page_end(
-    clean: list[float], inside_rows: list[float], start: float, limit: float
+    clean: list[float],
+    inside_rows: list[float],
+    start: float,
+    limit: float,
+    page_height: float,
 ) -> float:
-    """Where a page from `start` ends: the last clean cut that fits, if any."""
+    """Where a page from `start` ends: the last clean cut that fits, if any.
+
+    What follows that cut may be a row taller than any page, which will be
+    cut inside wherever it starts; then the page is filled with its start
+    rather than left blank below the cut.
+    """
     cut = _last_before(clean, start, limit)
     if cut is not None:
-        return cut
+        following = bisect_right(clean, cut)
+        next_clean = clean[following] if following < len(clean) else None
+        if next_clean is None or next_clean - cut <= page_height:
+            return cut
 
     # Only a row taller than the page gets here.
-    inside = _last_before(inside_rows, start, limit)
+    inside = _last_before(inside_rows, max(start, cut or start), limit)
     logger.debug("A row taller than a page is cut at %.1f", inside or limit)
-    return limit if inside is None else inside
+    if inside is not None:
+        return inside
+    return cut if cut is not None else limit
 
 
 def _last_before(cuts: list[float], start: float, limit: float) -> float | None:
