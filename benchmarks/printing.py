@@ -19,10 +19,10 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-import httpx
 from PySide6.QtCore import QLocale
 
 from benchmarks.qt_harness import application, report
+from orderdesk.api import ShopClient
 from orderdesk.api.tokens import ENVIRONMENT_VARIABLE as TOKEN_VARIABLE
 from orderdesk.models import Order
 from orderdesk.views.formatting import Formatter
@@ -38,14 +38,8 @@ PRINTED_AT = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
 
 def read_order(url: str, order_id: int, items: int) -> Order:
     """The order from the server, cut to its first `items` items and payments."""
-    token = os.environ[TOKEN_VARIABLE]
-    answer = httpx.get(
-        f"{url}/api/orders/{order_id}",
-        headers={"Authorization": f"Token {token}"},
-        timeout=120,
-    )
-    answer.raise_for_status()
-    order = Order.model_validate_json(answer.content)
+    with ShopClient(url, os.environ[TOKEN_VARIABLE]) as client:
+        order = client.get_order(order_id)
     return order.model_copy(
         update={"items": order.items[:items], "payments": order.payments[:items]}
     )

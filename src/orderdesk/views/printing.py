@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QMainWindow,
+    QStatusBar,
     QWidget,
 )
 
@@ -396,8 +397,8 @@ class PrintActions(QObject):
 
     def _tell(self, message: str) -> None:
         """Confirm in the window's status bar, when it has one."""
-        if isinstance(self._window, QMainWindow):
-            self._window.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+        if (status_bar := self._status_bar()) is not None:
+            status_bar.showMessage(message, STATUS_TIMEOUT_MS)
 
     def _announce(self, message: str) -> None:
         """Say what the window is busy with, before the work blocks it.
@@ -405,15 +406,20 @@ class PrintActions(QObject):
         The status bar is painted at once, without running the event loop:
         nothing else can happen in the window while an order is printed.
         """
-        if isinstance(self._window, QMainWindow):
-            status_bar = self._window.statusBar()
+        if (status_bar := self._status_bar()) is not None:
             status_bar.showMessage(message)
             status_bar.repaint()
 
     def _clear(self) -> None:
         """Take back what `_announce` said, when the work failed."""
+        if (status_bar := self._status_bar()) is not None:
+            status_bar.clearMessage()
+
+    def _status_bar(self) -> QStatusBar | None:
+        """The window's status bar; None when the window is no main window."""
         if isinstance(self._window, QMainWindow):
-            self._window.statusBar().clearMessage()
+            return self._window.statusBar()
+        return None
 
 
 @contextmanager
