@@ -167,3 +167,64 @@ def test_a_bad_document_raises_the_one_call_error(break_it: Any) -> None:
 
     plain = {"include_url": False, "include_context": False}
     assert ours.value.errors(**plain) == theirs.value.errors(**plain)
+
+
+def with_snapshots(snapshots: list[Any]) -> dict[str, Any]:
+    document = large_example(items=len(snapshots), payments=1)
+    for item, snapshot in zip(document["items"], snapshots, strict=True):
+        item["product_data"] = snapshot
+    return document
+
+
+def test_equal_product_snapshots_are_kept_once() -> None:
+    pen = {"id": 3, "name": "خودکار", "image": {"id": 9, "thumbnails": [{"id": 1}]}}
+    book = {"id": 4, "name": "کتاب"}
+    data = with_snapshots([pen, book, pen, pen, book])
+
+    order = read(json.dumps(data).encode(), every=2)
+
+    snapshots = [item.product_data for item in order.items]
+    assert snapshots == [pen, book, pen, pen, book]
+    assert snapshots[0] is snapshots[2] is snapshots[3]
+    assert snapshots[1] is snapshots[4]
+    assert snapshots[0] is not snapshots[1]
+
+
+def test_snapshots_equal_only_to_python_keep_their_own_types() -> None:
+    # 1 == 1.0 == True in Python, but the server said different things.
+    data = with_snapshots([{"n": 1}, {"n": 1.0}, {"n": True}, [1], [True]])
+
+    order = read(json.dumps(data).encode())
+
+    said = [json.dumps(item.product_data) for item in order.items]
+    assert said == ['{"n": 1}', '{"n": 1.0}', '{"n": true}', "[1]", "[true]"]
+
+
+def test_snapshots_of_separate_answers_are_not_shared() -> None:
+    body = json.dumps(with_snapshots([{"id": 1}])).encode()
+
+    first, second = read(body), read(body)
+
+    assert first.items[0].product_data is not second.items[0].product_data
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.sampled_from([0, 1, 0.0, 1.0, "", "a", "آ"]),
+    lambda inner: (
+        st.lists(inner, max_size=2)
+        | st.dictionaries(st.sampled_from(["a", "b"]), inner, max_size=2)
+    ),
+    max_leaves=4,
+)
+
+
+@FAST
+@given(snapshots=st.lists(json_values, min_size=1, max_size=8))
+def test_shared_snapshots_say_exactly_what_the_answer_said(
+    snapshots: list[Any],
+) -> None:
+    body = json.dumps(with_snapshots(snapshots)).encode()
+
+    ours = [json.dumps(item.product_data) for item in read(body).items]
+
+    assert ours == [json.dumps(item.product_data) for item in one_call(body).items]

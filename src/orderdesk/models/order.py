@@ -33,6 +33,8 @@ class OrderItem(ApiDocument):
     """One line of an order.
 
     `product_data` is the product as it was when ordered: free-form JSON.
+    Items read from one answer may hold the very same value when their
+    snapshots are equal (`orderdesk.api.sliced`), so it is read-only.
     """
 
     id: int
