@@ -18,7 +18,7 @@ def encoded(width: int, height: int, file_format: str) -> bytes:
     image.fill(QColor("#3a7bd5"))
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    assert image.save(buffer, file_format)
+    assert image.save(buffer, file_format.encode())
     return bytes(buffer.data().data())
 
 
