@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QBuffer, QIODevice, QThreadPool
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QImageWriter
 from pytestqt.qtbot import QtBot
 
 from orderdesk.api import ShopClient
@@ -18,7 +18,7 @@ def encoded(width: int, height: int, file_format: str) -> bytes:
     image.fill(QColor("#3a7bd5"))
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    assert image.save(buffer, file_format.encode())
+    assert QImageWriter(buffer, file_format.encode()).write(image)
     return bytes(buffer.data().data())
 
 
