@@ -8,6 +8,7 @@ thread to run (`orderdesk.api.sliced` does the same when reading).
 """
 
 import logging
+from collections.abc import Iterator
 
 from orderdesk.models import LIST_SLICE, ORDER_LISTS, Order
 
@@ -24,16 +25,28 @@ def order_json(order: Order, *, every: int = LIST_SLICE) -> bytes:
         order: The document.
         every: List elements dumped per call.
     """
+    return b"".join(order_json_parts(order, every=every))
+
+
+def order_json_parts(
+    order: Order, *, every: int = LIST_SLICE
+) -> Iterator[bytes | memoryview]:
+    """`order_json` in consecutive parts, each made when it is asked for.
+
+    A consumer that streams them (into a compressor, say) never holds the
+    whole 6.5 MB of a large order at once, nor a copy of each part.
+    """
     head = order.model_dump_json(exclude=set(ORDER_LISTS)).encode()
-    parts = [head[:-1]]
+    yield memoryview(head)[:-1]
     separator = b"," if head != b"{}" else b""
     for name, adapter in ORDER_LISTS.items():
         rows = getattr(order, name)
-        parts.append(b'%s"%s":[' % (separator, name.encode()))
+        yield b'%s"%s":[' % (separator, name.encode())
         separator = b","
         for start in range(0, len(rows), every):
             dumped: bytes = adapter.dump_json(rows[start : start + every])
-            parts.extend((b"," if start else b"", dumped[1:-1]))
-        parts.append(b"]")
-    parts.append(b"}")
-    return b"".join(parts)
+            if start:
+                yield b","
+            yield memoryview(dumped)[1:-1]
+        yield b"]"
+    yield b"}"

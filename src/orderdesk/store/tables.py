@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from orderdesk.models import Order, OrderSummary
 from orderdesk.store.crypto import CacheCipher, DecryptionError
-from orderdesk.store.document_json import order_json
+from orderdesk.store.document_json import order_json_parts
 from orderdesk.store.records import (
     CachedOrder,
     CachedSummary,
@@ -81,9 +81,12 @@ def seal_entry(
 
 def seal_document(cipher: CacheCipher, order: Order) -> bytes:
     """Compress and seal a whole order document."""
-    # zlib lets other threads run while it compresses; the dump is sliced.
-    plain = zlib.compress(order_json(order), 6)
-    return cipher.seal(plain, document_context(order.id))
+    # zlib lets other threads run while it compresses; the dump is sliced
+    # and streamed, so the whole JSON of a large order is never in memory.
+    compressor = zlib.compressobj(6)
+    compressed = [compressor.compress(part) for part in order_json_parts(order)]
+    compressed.append(compressor.flush())
+    return cipher.seal(b"".join(compressed), document_context(order.id))
 
 
 class Tables:
