@@ -11,8 +11,9 @@ against a baseline taken in the same run, each in fresh child processes:
 2. opening the large order, against httpx GET plus parsing;
 3. saving one of its payments, against httpx PATCH plus parsing;
 4. the longest stall of the UI thread while it loads with its thumbnails,
-   and (4b) painting its pages beside a busy thread, against idle
-   (2 to 4b: `benchmarks.order_window`);
+   (4b) painting its pages beside a busy thread, against idle, and (4c)
+   the longest stall while it is read back from the offline store
+   (2 to 4c: `benchmarks.order_window`);
 5. searching and opening 100,000 cached orders (`bench_store.py`);
 6. resident memory with the order open, against a bare window
    (`benchmarks.memory`);
@@ -137,8 +138,8 @@ def startup(run: Run) -> list[Figure]:
 
 
 def order_window(run: Run, chosen: set[str]) -> list[Figure]:
-    """Figures 2 to 4b, from one child process."""
-    names = ("open", "save", "stall", "paging")
+    """Figures 2 to 4c, from one child process."""
+    names = ("open", "save", "stall", "paging", "cached")
     only = [f"--only={name}" for name in names if name in chosen]
     args = (run.info.url, str(run.large), f"--repeat={run.repeat}")
     result = run.child("order_window", *args, *only)
@@ -200,6 +201,23 @@ def order_window(run: Run, chosen: set[str]) -> list[Figure]:
                 f"mean time to scroll a page of the first {PICTURES} items into"
                 " view and paint it while another thread runs Python; baseline:"
                 " the same pages with that thread idle",
+            )
+        )
+    if "cached" in result:
+        cached = result["cached"]
+        assert isinstance(cached, dict)
+        figures.append(
+            Figure(
+                "4c. longest UI stall, order read offline",
+                float(cached["app_ms"]),
+                float(cached["baseline_ms"]),
+                "ms",
+                "(context)",
+                None,
+                "longest gap of the same heartbeat while a pool thread reads the"
+                " large order back from the offline store (decrypt, decompress,"
+                " parse), as opening it offline does (worst run"
+                f" {max(cached['app_all']):.0f} ms); baseline: the idle heartbeat",
             )
         )
     return figures
@@ -296,7 +314,7 @@ def _measure(run: Run, chosen: set[str], quick: bool) -> list[Figure]:
     figures: list[Figure] = []
     if "1" in chosen:
         figures += startup(run)
-    window = {"2": {"open"}, "3": {"save"}, "4": {"stall", "paging"}}
+    window = {"2": {"open"}, "3": {"save"}, "4": {"stall", "paging", "cached"}}
     if chosen & set(window):
         figures += order_window(
             run, set().union(*(window[n] for n in chosen & set(window)))

@@ -1,4 +1,4 @@
-"""Figures 2 to 4b: the large order in the window, against bare httpx.
+"""Figures 2 to 4c: the large order in the window, against bare httpx.
 
 Run by `benchmarks.__main__` in a child process of its own:
 
@@ -24,6 +24,10 @@ with the API token in `ORDERDESK_TOKEN` (never on a command line).
    seals a document); baseline: the same pages painted with that thread
    idle. Qt calls Python for every cell it paints, and each call must win
    the GIL from the busy thread, so the ratio counts those calls.
+4c. Reading from the offline store: the longest gap of the same heartbeat
+   while a pool thread reads the large order back from the window's
+   offline store (`OrderStore.get_order`: decrypt, decompress, parse), as
+   opening it offline does; baseline: the idle heartbeat just before.
 
 Repetitions alternate with their baselines, after one warm-up of each.
 """
@@ -35,13 +39,16 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 
 import httpx
+from PySide6.QtCore import QThreadPool
 
 from benchmarks.desk import Desk, prepare_application
 from benchmarks.qt_harness import Heartbeat, report, settle, wait_for
 from orderdesk.api.tokens import ENVIRONMENT_VARIABLE as TOKEN_VARIABLE
 from orderdesk.models import Order
+from orderdesk.store import CachedOrder
 from orderdesk.views.formatting import Formatter
 
 TAIL_MS = 300
@@ -133,6 +140,23 @@ class Bench:
         settle(TAIL_MS)
         busy = max(heartbeat.stop())
         return busy, idle, desk.thumbnails
+
+    def app_cached_read(self, desk: Desk) -> tuple[float, float]:
+        """Figure 4c once: the longest gap reading the order back, and idle."""
+        heartbeat = Heartbeat()
+        heartbeat.start()
+        settle(1000)
+        idle = max(heartbeat.stop())
+
+        read: list[CachedOrder | None] = []
+        heartbeat.start()
+        QThreadPool.globalInstance().start(
+            lambda: read.append(desk.store.get_order(self.order_id))
+        )
+        wait_for(lambda: bool(read), 60, "the order read from the offline store")
+        busy = max(heartbeat.stop())
+        assert read[0] is not None, "the order was not in the offline store"
+        return busy, idle
 
 
 def _browse(desk: Desk, rows: int) -> None:
@@ -245,6 +269,16 @@ def paging(bench: Bench, repeat: int) -> dict[str, object]:
         desk.close()
 
 
+def cached_reads(bench: Bench, repeat: int) -> dict[str, object]:
+    """Figure 4c: the large order read back from a window's offline store."""
+    desk = bench.desk()
+    desk.store.save_order(bench.order, datetime.now(UTC))
+    try:
+        return _each(repeat, lambda _n: bench.app_cached_read(desk))
+    finally:
+        desk.close()
+
+
 def _page_ms(desk: Desk, rows: int) -> float:
     """Mean time to scroll a page of items into view and paint it."""
     table = desk.window.order_view.items_table
@@ -284,15 +318,21 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument(
         "--only",
-        choices=("open", "save", "stall", "paging"),
+        choices=("open", "save", "stall", "paging", "cached"),
         action="append",
         default=None,
     )
     args = parser.parse_args()
-    chosen = args.only or ["open", "save", "stall", "paging"]
+    chosen = args.only or ["open", "save", "stall", "paging", "cached"]
 
     bench = Bench(args.url, os.environ[TOKEN_VARIABLE], args.order)
-    figures = {"open": opening, "save": saving, "stall": stalls, "paging": paging}
+    figures = {
+        "open": opening,
+        "save": saving,
+        "stall": stalls,
+        "paging": paging,
+        "cached": cached_reads,
+    }
     report({name: figures[name](bench, args.repeat) for name in chosen})
     # PySide can crash while the interpreter tears its objects down; the
     # figures are out already, so leave without that teardown.
