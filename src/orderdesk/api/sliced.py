@@ -71,6 +71,37 @@ def read_order_in_slices(
     return _ORDER.validate_python(json.loads(body))
 
 
+class SnapshotSharing:
+    """Keeps one copy of equal product snapshots among the items of an answer.
+
+    An item's `product_data` stays the decoded JSON, and a large order
+    repeats products: the sandbox's 10,000 items carry about 200 distinct
+    snapshots, whose copies took 17 MB. Two snapshots are the same only if
+    their JSON values and types are (`1`, `1.0` and `true` stay apart,
+    which `==` would not tell), so sharing never changes what an item says.
+    The shared value is read-only, as the frozen item that holds it is.
+    """
+
+    def __init__(self) -> None:
+        self._kept: dict[bytes, Any] = {}
+
+    def share(self, element: Any) -> Any:
+        """The element, its snapshot replaced by an equal one already kept."""
+        if not isinstance(element, dict):
+            return element
+        snapshot = element.get("product_data")
+        if isinstance(snapshot, dict | list) and snapshot:
+            # marshal writes types and values exactly, in C, at about 2 us a
+            # snapshot; version 2 writes no back-references, which would
+            # depend on how the decoder happened to share objects.
+            try:
+                key = marshal.dumps(snapshot, 2)
+            except ValueError:  # nested deeper than marshal goes: keep it apart
+                return element
+            element["product_data"] = self._kept.setdefault(key, snapshot)
+        return element
+
+
 def _read_sliced(body: bytes, every: int) -> Order:
     text = body.decode(json.detect_encoding(body), "surrogatepass")
     position = _skip_whitespace(text, 0)
@@ -85,7 +116,7 @@ def _read_sliced(body: bytes, every: int) -> Order:
 
 
 def _members(
-    text: str, position: int, every: int, sharing: "SnapshotSharing"
+    text: str, position: int, every: int, sharing: SnapshotSharing
 ) -> tuple[dict[str, Any], dict[str, list[Any]], int]:
     """Read an order object's members from just after its `{`.
 
@@ -151,37 +182,6 @@ def _validated_list(
             return validated, position + 1
         position = _expect(text, position, ",", "Expecting ',' delimiter")
         position = _skip_whitespace(text, position)
-
-
-class SnapshotSharing:
-    """Keeps one copy of equal product snapshots among the items of an answer.
-
-    An item's `product_data` stays the decoded JSON, and a large order
-    repeats products: the sandbox's 10,000 items carry about 200 distinct
-    snapshots, whose copies took 17 MB. Two snapshots are the same only if
-    their JSON values and types are (`1`, `1.0` and `true` stay apart,
-    which `==` would not tell), so sharing never changes what an item says.
-    The shared value is read-only, as the frozen item that holds it is.
-    """
-
-    def __init__(self) -> None:
-        self._kept: dict[bytes, Any] = {}
-
-    def share(self, element: Any) -> Any:
-        """The element, its snapshot replaced by an equal one already kept."""
-        if not isinstance(element, dict):
-            return element
-        snapshot = element.get("product_data")
-        if isinstance(snapshot, dict | list) and snapshot:
-            # marshal writes types and values exactly, in C, at about 2 us a
-            # snapshot; version 2 writes no back-references, which would
-            # depend on how the decoder happened to share objects.
-            try:
-                key = marshal.dumps(snapshot, 2)
-            except ValueError:  # nested deeper than marshal goes: keep it apart
-                return element
-            element["product_data"] = self._kept.setdefault(key, snapshot)
-        return element
 
 
 def _as_decoded(element: Any) -> Any:
