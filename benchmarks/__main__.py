@@ -188,16 +188,10 @@ def order_window(run: Run, chosen: set[str]) -> list[Figure]:
             )
         )
     if "paging" in result:
-        paging = result["paging"]
-        assert isinstance(paging, dict)
         figures.append(
-            Figure(
+            _context_figure(
                 "4b. a page of items painted, busy thread",
-                float(paging["app_ms"]),
-                float(paging["baseline_ms"]),
-                "ms",
-                "(context)",
-                None,
+                result["paging"],
                 f"mean time to scroll a page of the first {PICTURES} items into"
                 " view and paint it while another thread runs Python; baseline:"
                 " the same pages with that thread idle",
@@ -207,13 +201,9 @@ def order_window(run: Run, chosen: set[str]) -> list[Figure]:
         cached = result["cached"]
         assert isinstance(cached, dict)
         figures.append(
-            Figure(
+            _context_figure(
                 "4c. longest UI stall, order read offline",
-                float(cached["app_ms"]),
-                float(cached["baseline_ms"]),
-                "ms",
-                "(context)",
-                None,
+                cached,
                 "longest gap of the same heartbeat while a pool thread reads the"
                 " large order back from the offline store (decrypt, decompress,"
                 " parse), as opening it offline does (worst run"
@@ -221,6 +211,20 @@ def order_window(run: Run, chosen: set[str]) -> list[Figure]:
             )
         )
     return figures
+
+
+def _context_figure(label: str, result: object, note: str) -> Figure:
+    """A figure in ms shown for context, with no goal to meet."""
+    assert isinstance(result, dict)
+    return Figure(
+        label,
+        float(result["app_ms"]),
+        float(result["baseline_ms"]),
+        "ms",
+        "(context)",
+        None,
+        note,
+    )
 
 
 def _ratio_figure(label: str, result: dict[str, object], note: str) -> Figure:

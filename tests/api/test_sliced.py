@@ -177,7 +177,8 @@ def with_snapshots(snapshots: list[Any]) -> dict[str, Any]:
 
 
 def test_equal_product_snapshots_are_kept_once() -> None:
-    pen = {"id": 3, "name": "خودکار", "image": {"id": 9, "thumbnails": [{"id": 1}]}}
+    picture = {"id": 9, "thumbnails": [{"id": 1}]}
+    pen = {"id": 3, "name": "خودکار", "image": picture}
     book = {"id": 4, "name": "کتاب"}
     data = with_snapshots([pen, book, pen, pen, book])
 
