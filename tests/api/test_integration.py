@@ -24,12 +24,17 @@ from orderdesk.api import (
     UnexpectedStatus,
     ValidationFailed,
     paths,
-    sliced,
 )
 from orderdesk.api import client as client_module
-from orderdesk.api.sliced import SLICED_FROM_BYTES
 from orderdesk.demo import SandboxInfo, SandboxServer
-from orderdesk.models import Order, OrderPayment, PaymentUpdate, balance_of
+from orderdesk.models import (
+    SLICED_FROM_BYTES,
+    Order,
+    OrderPayment,
+    PaymentUpdate,
+    balance_of,
+    read_order_in_slices,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -445,7 +450,7 @@ def test_a_large_order_reads_and_saves_as_the_plain_parse_does(
 
     def counted(body: bytes) -> Order:
         sliced_bodies.append(len(body))
-        return sliced.read_order_in_slices(body)
+        return read_order_in_slices(body)
 
     monkeypatch.setattr(client_module, "read_order_in_slices", counted)
     order_id = int(str(large_shop.extra["large_order"]))

@@ -7,7 +7,7 @@ import pytest
 from orderdesk.models import Order
 from orderdesk.store.document_json import order_json
 
-from ..api.test_sliced import large_example
+from ..models.test_sliced_reading import large_example
 
 
 @pytest.mark.parametrize(

@@ -42,7 +42,6 @@ from orderdesk.api.responses import (
     validate_document,
     validate_json_body,
 )
-from orderdesk.api.sliced import read_order_in_slices
 from orderdesk.api.status_errors import error_for
 from orderdesk.api.transport import DeadlineTransport, system_tls_context
 from orderdesk.api.transport_errors import reason, translated_errors
@@ -52,6 +51,7 @@ from orderdesk.models import (
     OrderPayments,
     PaymentMethod,
     PaymentUpdate,
+    read_order_in_slices,
 )
 
 logger = logging.getLogger(__name__)
@@ -359,7 +359,7 @@ class ShopClient:
         return validate_document(adapter, data, exchange, answer.response.status_code)
 
     def _order(self, method: str, path: str, *, json: Any = None) -> Order:
-        """Make a call answered by an order, read in slices (see `api.sliced`)."""
+        """Make a call answered by an order, read in slices (`read_order_in_slices`)."""
         exchange = _exchange(method, path)
         answer = self._send(exchange, json=json)
         return read_document(

@@ -181,7 +181,7 @@ def read_document(
 
     `read` raises `pydantic.ValidationError` when the JSON is not the
     document and another `ValueError` when it is not JSON, as
-    `sliced.read_order_in_slices` does.
+    `models.read_order_in_slices` does.
 
     Raises:
         MalformedResponse: Not JSON, not valid JSON, or not the document.

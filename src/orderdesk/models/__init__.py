@@ -25,6 +25,7 @@ from orderdesk.models.order import (
     OrderSummary,
 )
 from orderdesk.models.order_lists import LIST_SLICE, ORDER_LISTS
+from orderdesk.models.sliced_reading import SLICED_FROM_BYTES, read_order_in_slices
 from orderdesk.models.update import PaymentUpdate
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "MONEY_MAX",
     "MONEY_MIN",
     "ORDER_LISTS",
+    "SLICED_FROM_BYTES",
     "Balance",
     "City",
     "Country",
@@ -52,5 +54,6 @@ __all__ = [
     "Thumbnail",
     "balance_of",
     "balance_with",
+    "read_order_in_slices",
     "to_money",
 ]

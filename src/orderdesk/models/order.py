@@ -34,7 +34,7 @@ class OrderItem(ApiDocument):
 
     `product_data` is the product as it was when ordered: free-form JSON.
     Items read from one answer may hold the very same value when their
-    snapshots are equal (`orderdesk.api.sliced`), so it is read-only.
+    snapshots are equal (`orderdesk.models.sliced_reading`), so it is read-only.
     """
 
     id: int

@@ -2,7 +2,7 @@
 
 An order can carry thousands of items and hundreds of payments. Reading
 or writing them in one pydantic call holds the GIL for tens of ms, so the
-client (`orderdesk.api.sliced`) and the offline store
+client (`orderdesk.models.sliced_reading`) and the offline store
 (`orderdesk.store.document_json`) take them `LIST_SLICE` elements per call.
 """
 

@@ -4,7 +4,7 @@
 holds the GIL, and the order is written to the offline store while the
 user looks at it: the window froze for that long. Dumping the long lists
 in slices gives the same JSON, with chances between slices for the UI
-thread to run (`orderdesk.api.sliced` does the same when reading).
+thread to run (`orderdesk.models.sliced_reading` does the same when reading).
 """
 
 import logging

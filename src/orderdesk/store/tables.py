@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from pydantic import ValidationError
 
-from orderdesk.models import Order, OrderSummary
+from orderdesk.models import Order, OrderSummary, read_order_in_slices
 from orderdesk.store.crypto import CacheCipher, DecryptionError
 from orderdesk.store.document_json import order_json_parts
 from orderdesk.store.records import (
@@ -250,8 +250,10 @@ class Tables:
             plain = zlib.decompress(
                 self._cipher.open(row[1], document_context(order_id))
             )
-            order = Order.model_validate_json(plain)
-        except (DecryptionError, zlib.error, ValidationError) as exc:
+            # In slices, as from the server: the UI thread keeps running, and
+            # equal product snapshots are kept once.
+            order = read_order_in_slices(plain)
+        except (DecryptionError, zlib.error, ValueError, RecursionError) as exc:
             logger.warning(
                 "Cached order %d cannot be read (%s); dropping it",
                 order_id,

@@ -9,8 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
-from orderdesk.api.sliced import read_order_in_slices
-from orderdesk.models import Order
+from orderdesk.models import Order, read_order_in_slices
 
 from ..property.strategies import EXAMPLE, mutated
 

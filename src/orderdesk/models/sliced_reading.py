@@ -25,7 +25,8 @@ from typing import Any, cast
 
 from pydantic import TypeAdapter, ValidationError
 
-from orderdesk.models import LIST_SLICE, ORDER_LISTS, Order
+from orderdesk.models.order import Order
+from orderdesk.models.order_lists import LIST_SLICE, ORDER_LISTS
 
 logger = logging.getLogger(__name__)
 
