@@ -15,26 +15,20 @@ from orderdesk.models import LIST_SLICE, ORDER_LISTS, Order
 logger = logging.getLogger(__name__)
 
 
-def order_json(order: Order, *, every: int = LIST_SLICE) -> bytes:
-    """The order as `order.model_dump_json()` writes it, in UTF-8.
+def order_json_parts(
+    order: Order, *, every: int = LIST_SLICE
+) -> Iterator[bytes | memoryview]:
+    """The order as `order.model_dump_json()` writes it, in UTF-8 parts.
 
-    Members may come in another order than `model_dump_json` puts them;
-    the JSON means the same.
+    Joined, the parts are that JSON, though members may come in another
+    order than `model_dump_json` puts them; it means the same. Each part
+    is made when it is asked for, so a consumer that streams them (into a
+    compressor, say) never holds the whole 6.5 MB of a large order at
+    once, nor a copy of each part.
 
     Args:
         order: The document.
         every: List elements dumped per call.
-    """
-    return b"".join(order_json_parts(order, every=every))
-
-
-def order_json_parts(
-    order: Order, *, every: int = LIST_SLICE
-) -> Iterator[bytes | memoryview]:
-    """`order_json` in consecutive parts, each made when it is asked for.
-
-    A consumer that streams them (into a compressor, say) never holds the
-    whole 6.5 MB of a large order at once, nor a copy of each part.
     """
     head = order.model_dump_json(exclude=set(ORDER_LISTS)).encode()
     yield memoryview(head)[:-1]
