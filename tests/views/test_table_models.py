@@ -1,19 +1,22 @@
 """The items and payments table models."""
 
+import json
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from orderdesk.models import Order
+from orderdesk.models import ImageData, Order, read_order_in_slices
 from orderdesk.views.formatting import Formatter
 from orderdesk.views.items_model import ItemColumn, ItemsTableModel
 from orderdesk.views.order_view import OrderView
 from orderdesk.views.payments_model import PaymentColumn, PaymentsTableModel
 from orderdesk.views.table_model import ID_ROLE
 
+DECORATION = Qt.ItemDataRole.DecorationRole
 ENGLISH = Formatter(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
@@ -191,3 +194,55 @@ def test_no_children_and_no_data_out_of_range(example_order: Order) -> None:
     assert model.rowCount(model.index(0, 0)) == 0
     assert model.index(5, 0).data() is None
     assert model.data(QModelIndex()) is None
+
+
+class SeenImages:
+    """An image source that notes which images it was asked for."""
+
+    def __init__(self) -> None:
+        self.asked: list[ImageData | None] = []
+
+    def pixmap(self, image: ImageData | None, edge: int) -> QPixmap | None:
+        self.asked.append(image)
+        return None
+
+
+def test_items_with_one_shared_snapshot_ask_for_one_image(
+    example_order: Order,
+) -> None:
+    pen = {"sku": "pen", "image": {"id": 7, "f": "https://shop.example/pen.jpg"}}
+    book = {"sku": "book", "image": {"id": 8, "f": "https://shop.example/book.jpg"}}
+    data = example_order.model_dump(mode="json")
+    data["items"] = [item(n, product_data=pen if n % 2 else book) for n in range(1, 7)]
+    # Read as the client reads an answer: equal snapshots become one object.
+    order = read_order_in_slices(json.dumps(data).encode(), sliced_from=0)
+    images = SeenImages()
+    model = ItemsTableModel(ENGLISH, images)
+    model.set_rows(order.items)
+
+    for row in range(model.rowCount()):
+        model.data(model.index(row, ItemColumn.PRODUCT_NAME), DECORATION)
+
+    ids = [image.id for image in images.asked if image is not None]
+    assert ids == [7, 8, 7, 8, 7, 8]
+    assert images.asked[0] is images.asked[2] is images.asked[4]
+    assert images.asked[1] is images.asked[3] is images.asked[5]
+    assert images.asked[0] is not images.asked[1]
+
+
+def test_a_new_document_reads_its_images_anew(example_order: Order) -> None:
+    snapshot = {"image": {"id": 7, "f": "https://shop.example/pen.jpg"}}
+    data = example_order.model_dump(mode="json")
+    data["items"] = [item(1, product_data=snapshot)]
+    images = SeenImages()
+    model = ItemsTableModel(ENGLISH, images)
+
+    for name in ("first", "second"):
+        data["items"][0]["product_data"]["image"]["name"] = name
+        model.set_rows(Order.model_validate(data).items)
+        model.data(model.index(0, ItemColumn.PRODUCT_NAME), DECORATION)
+
+    assert [image.name for image in images.asked if image is not None] == [
+        "first",
+        "second",
+    ]

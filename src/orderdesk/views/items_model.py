@@ -59,8 +59,12 @@ class ItemsTableModel(RowTableModel[OrderItem]):
     ) -> None:
         super().__init__(formatter, parent)
         self._images: ImageSource = images or NoImages()
-        # The image of each item's snapshot, by item id, read once: reading
-        # one is a pydantic validation, and Qt asks for icons on every paint.
+        # The image of each snapshot, read once: reading one is a pydantic
+        # validation, and Qt asks for icons on every paint. Keyed by the
+        # snapshot's identity: items with equal snapshots share one object
+        # (`SnapshotSharing`), and so share one image. The rows keep their
+        # snapshots alive, and the cache goes with them in `set_rows`, so
+        # an identity is never reused while it is a key.
         self._pictures: dict[int, ImageData | None] = {}
 
     def set_rows(self, rows: Sequence[OrderItem]) -> None:
@@ -135,10 +139,11 @@ class ItemsTableModel(RowTableModel[OrderItem]):
         """The product's thumbnail, when the snapshot carries one."""
         if column != ItemColumn.PRODUCT_NAME:
             return None
+        snapshot = row.product_data
         try:
-            picture = self._pictures[row.id]
+            picture = self._pictures[id(snapshot)]
         except KeyError:
-            picture = self._pictures[row.id] = snapshot_image(row.product_data)
+            picture = self._pictures[id(snapshot)] = snapshot_image(snapshot)
         return self._images.pixmap(picture, ICON_EDGE)
 
 
