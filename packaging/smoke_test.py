@@ -10,7 +10,9 @@ runs the built program headless (`QT_QPA_PLATFORM=offscreen`) with
 `--server URL --order 1 --screenshot FILE` and the cashier's token in
 `ORDERDESK_TOKEN`, and checks that the picture is a real window: a PNG of a
 sensible size with enough different colours on it. It also checks that
-`--demo` in a build ends with a clear message instead of a stack trace.
+`--demo` in a build ends with a clear message instead of a stack trace,
+and that the build saves an order as PDF in the child-process mode the
+window uses for long orders (`--write-pdf`).
 """
 
 import argparse
@@ -41,6 +43,7 @@ MIN_COLOURS = 64
 # Share of sampled pixels that differ from the most common (background) one.
 MIN_INK = 0.02
 SAMPLE_STEP = 3
+PDF_OPTIONS = ("--lang", "fa", "--currency", "rial")
 
 
 class SmokeTestError(RuntimeError):
@@ -134,6 +137,30 @@ def check_order_screenshot(program: Path, folder: Path, screenshot: Path) -> str
     return check_picture(screenshot)
 
 
+def check_pdf_child(program: Path, folder: Path) -> None:
+    """The build's `--write-pdf` mode turns an order on stdin into a PDF."""
+    order = ROOT / "tests" / "fixtures" / "order-example.json"
+    target = folder / "order.pdf"
+    logger.info("Running %s --write-pdf", program.name)
+    try:
+        result = subprocess.run(  # noqa: S603 - the program this build made
+            [str(program), "--write-pdf", str(target), *PDF_OPTIONS],
+            input=order.read_bytes(),
+            env=isolated_environment(folder, None),
+            capture_output=True,
+            timeout=RUN_TIMEOUT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        message = f"--write-pdf did not end within {error.timeout} s"
+        raise SmokeTestError(message) from None
+    if result.returncode != 0:
+        reason = result.stderr.decode("utf-8", "replace").strip()
+        raise SmokeTestError(f"--write-pdf ended with {result.returncode}: {reason}")
+    if not target.is_file() or not target.read_bytes().startswith(b"%PDF"):
+        raise SmokeTestError(f"--write-pdf wrote no PDF at {target}")
+
+
 def check_demo_refused(program: Path, folder: Path) -> None:
     """`--demo` in a build must end at once with a clear message."""
     result = run_program(program, ["--demo"], isolated_environment(folder, None))
@@ -171,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             picture = check_order_screenshot(program, folder, args.screenshot)
             check_demo_refused(program, folder)
+            check_pdf_child(program, folder)
         except (SmokeTestError, SandboxUnavailable) as error:
             logger.error("%s", error)
             return 1

@@ -2,12 +2,18 @@
 
 import sys
 
-from orderdesk.cli import parse_options
+from orderdesk.cli import WRITE_PDF_OPTION, parse_options, parse_write_pdf
 from orderdesk.splash import show_splash
 
 
 def main() -> None:
     """Show the splash, run the application and exit with its status."""
+    if sys.argv[1:2] == [WRITE_PDF_OPTION]:
+        # The window's PDF child process: no splash and no window.
+        from orderdesk.pdf_child import write_pdf
+
+        sys.exit(write_pdf(parse_write_pdf(sys.argv[2:])))
+
     options = parse_options()
     # A screenshot is for tools, headless: no splash to wait for.
     splash = None if options.screenshot else show_splash()

@@ -4,6 +4,13 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
+WRITE_PDF_OPTION = "--write-pdf"
+"""First argument of the child process that saves an order as PDF.
+
+The window starts OrderDesk again with it (see `views.pdf_export`); a user
+never types it, so the main usage does not list it.
+"""
+
 
 @dataclass(frozen=True)
 class Options:
@@ -104,3 +111,34 @@ def _order_id(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("an order ID is a positive number")
     return value
+
+
+@dataclass(frozen=True)
+class WritePdfOptions:
+    """What the window asked its PDF child process for.
+
+    Attributes:
+        path: The PDF file to write.
+        lang: The interface language of the page, "fa" or "en".
+        currency: "rial" or "toman".
+    """
+
+    path: Path
+    lang: str
+    currency: str
+
+
+def parse_write_pdf(argv: list[str]) -> WritePdfOptions:
+    """Read the arguments that follow `WRITE_PDF_OPTION`.
+
+    Exits with a usage message when they are wrong.
+    """
+    parser = argparse.ArgumentParser(
+        prog=f"orderdesk {WRITE_PDF_OPTION}",
+        description="Save the order JSON read from standard input as a PDF file.",
+    )
+    parser.add_argument("path", type=Path, help="the PDF file to write")
+    parser.add_argument("--lang", choices=("fa", "en"), required=True)
+    parser.add_argument("--currency", choices=("rial", "toman"), required=True)
+    args = parser.parse_args(argv)
+    return WritePdfOptions(path=args.path, lang=args.lang, currency=args.currency)

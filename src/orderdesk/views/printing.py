@@ -10,8 +10,10 @@ and cut into pages of the printable height by `views.pagination`: never
 inside a table row, with a table's header row repeated on each page it
 continues onto. Each page carries a footer with the order and page number.
 
-Rendering happens on the UI thread, under a busy cursor: an order of a few
-hundred rows takes well under a second (see `_busy_cursor` for longer ones).
+Printing happens on the UI thread, under a busy cursor: an order of a few
+hundred rows takes well under a second (see `_busy_cursor` for longer
+ones). Saving a longer order as PDF runs in a child process instead
+(`views.pdf_export`), and the window carries on meanwhile.
 """
 
 import logging
@@ -58,6 +60,7 @@ from orderdesk.views.formatting import Formatter
 from orderdesk.views.i18n import tr
 from orderdesk.views.order_page import order_html, order_title
 from orderdesk.views.pagination import page_slices, paint_slice
+from orderdesk.views.pdf_export import PdfExport
 from orderdesk.views.widgets import show_warning
 
 logger = logging.getLogger(__name__)
@@ -70,6 +73,10 @@ FOOTER_POINTS = 18.0
 PDF_RESOLUTION = 300
 # How long a confirmation stays in the status bar.
 STATUS_TIMEOUT_MS = 8000
+# Orders with more items and payments than this are saved as PDF by a child
+# process: in the window's own, 200 rows take about half a second, during
+# which it cannot repaint, and the child costs about that much to start.
+IN_PROCESS_ROWS = 200
 
 
 class PrintError(RuntimeError):
@@ -322,6 +329,7 @@ class PrintActions(QObject):
         self.pdf_action = QAction(tr("Save as P&DF…"), self)
         self.pdf_action.setObjectName("save_order_pdf")
         self.pdf_action.triggered.connect(self.save_current_as_pdf)
+        self._exports: list[PdfExport] = []
         self.refresh_enabled()
 
     def refresh_enabled(self) -> None:
@@ -374,26 +382,48 @@ class PrintActions(QObject):
                 "%1", self._formatter.number(order.id)
             )
         )
+        if len(order.items) + len(order.payments) > IN_PROCESS_ROWS:
+            self._export(order, path)
+            return
+
         try:
             with _busy_cursor():
                 order_to_pdf(order, self._formatter, path)
         except PrintError as error:
             logger.warning("Saving order %s as PDF failed: %s", order.id, error)
+            self._on_pdf_finished(order.id, str(path), False)
+            return
+        self._on_pdf_finished(order.id, str(path), True)
+
+    def _export(self, order: Order, path: Path) -> None:
+        """Save the order as PDF in a child process; the window runs on."""
+        # Finished exports go here rather than in their own signal's slot.
+        for finished in [e for e in self._exports if not e.running]:
+            self._exports.remove(finished)
+            finished.deleteLater()
+        export = PdfExport(order, self._formatter, path, self)
+        export.finished.connect(self._on_pdf_finished)
+        self._exports.append(export)
+        export.start()
+
+    def _on_pdf_finished(self, order_id: int, path: str, written: bool) -> None:
+        """Confirm a saved PDF, or warn that it could not be written."""
+        if not written:
             self._clear()
             show_warning(
                 self._window,
                 tr("PDF not saved"),
                 tr("The file %1 could not be written. Choose another folder.").replace(
-                    "%1", self._formatter.latin(str(path))
+                    "%1", self._formatter.latin(path)
                 ),
             )
             return
         self._tell(
             tr("Order %1 saved as %2.")
-            .replace("%1", self._formatter.number(order.id))
-            .replace("%2", self._formatter.latin(str(path)))
+            .replace("%1", self._formatter.number(order_id))
+            .replace("%2", self._formatter.latin(path))
         )
-        self.pdf_saved.emit(str(path))
+        self.pdf_saved.emit(path)
 
     def _tell(self, message: str) -> None:
         """Confirm in the window's status bar, when it has one."""
@@ -426,12 +456,12 @@ class PrintActions(QObject):
 def _busy_cursor() -> Iterator[None]:
     """The busy cursor while a long order is laid out and painted.
 
-    TODO: printing runs on the UI thread, so the window does not repaint
-    meanwhile: about 0.25 s for 100 items, 3.6 s for 1,000 items and 1,000
-    payments (figure 7 of `python -m benchmarks`). A pool thread would not
-    help much, because PySide6 holds the interpreter lock through Qt's
-    layout calls; a child process could write the PDF, but a system printer
-    set up in the print dialog cannot be handed over to it.
+    TODO: printing to a printer runs on the UI thread, so the window does
+    not repaint meanwhile: about 0.25 s for 100 items, 3.6 s for 1,000
+    items and 1,000 payments (figure 7 of `python -m benchmarks`). A pool
+    thread would not help much, because PySide6 holds the interpreter lock
+    through Qt's layout calls, and a system printer set up in the print
+    dialog cannot be handed to the child process that writes long PDFs.
     """
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:

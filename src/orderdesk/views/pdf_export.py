@@ -1,0 +1,139 @@
+"""Saving a long order as PDF in a child process, while the window runs on.
+
+Qt lays a long order out in seconds and PySide holds the interpreter lock
+all the while, so the window would freeze (on Windows, long enough to be
+called "Not Responding"). `PdfExport` starts OrderDesk again with
+`--write-pdf` (`orderdesk.pdf_child`), hands it the order as JSON on its
+standard input and reports when the file is written. The order travels
+through the pipe only: no temporary file holds it.
+"""
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QObject, QProcess, QProcessEnvironment, Signal
+
+from orderdesk.cli import WRITE_PDF_OPTION
+from orderdesk.models import Order
+from orderdesk.views.formatting import Formatter
+
+logger = logging.getLogger(__name__)
+
+
+def own_command(arguments: list[str]) -> tuple[str, list[str]]:
+    """The program and arguments that start this OrderDesk with `arguments`.
+
+    A built OrderDesk is its own program; from a checkout it is the same
+    interpreter running `-m orderdesk`.
+    """
+    if getattr(sys, "frozen", False):
+        return sys.executable, arguments
+    return sys.executable, ["-m", "orderdesk", *arguments]
+
+
+class PdfExport(QObject):
+    """One order saved as a PDF file by a child process.
+
+    Connect to `finished`, then `start`; `finished` follows exactly once,
+    even when the child cannot be started.
+
+    Args:
+        order: The order to save.
+        formatter: The window's language and currency, which the page uses.
+        path: The PDF file to write.
+        parent: The owner; the child process is stopped if it goes first.
+
+    Signals:
+        finished(int, str, bool): The order id, the file's path, and whether
+            the file was written.
+    """
+
+    finished = Signal(int, str, bool)
+
+    def __init__(
+        self,
+        order: Order,
+        formatter: Formatter,
+        path: Path,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.order_id = order.id
+        self.path = path
+        self._document = order.model_dump_json().encode()
+        self._started = False
+        self._done = False
+
+        self._process = QProcess(self)
+        environment = QProcessEnvironment.systemEnvironment()
+        environment.insert("QT_QPA_PLATFORM", "offscreen")
+        self._process.setProcessEnvironment(environment)
+        self._process.started.connect(self._send_order)
+        self._process.finished.connect(self._on_finished)
+        self._process.errorOccurred.connect(self._on_error)
+
+        persian = formatter.locale.language() == QLocale.Language.Persian
+        self._arguments = [
+            WRITE_PDF_OPTION,
+            str(path),
+            "--lang",
+            "fa" if persian else "en",
+            "--currency",
+            formatter.currency.value,
+        ]
+
+    @property
+    def running(self) -> bool:
+        """Whether it was started and the file is still being written."""
+        return self._started and not self._done
+
+    def start(self) -> None:
+        """Start the child process; the window's work goes on meanwhile."""
+        if self._started:
+            return
+        self._started = True
+        program, arguments = own_command(self._arguments)
+        logger.info("Saving order %s as PDF in a child process", self.order_id)
+        self._process.start(program, arguments)
+
+    def _send_order(self) -> None:
+        # Written as the pipe takes it, from the event loop; closed after.
+        self._process.write(self._document)
+        self._process.closeWriteChannel()
+        self._document = b""
+
+    def _on_finished(self, exit_code: int, status: QProcess.ExitStatus) -> None:
+        written = status == QProcess.ExitStatus.NormalExit and exit_code == 0
+        if not written:
+            logger.warning(
+                "Saving order %s as PDF failed (exit %s): %s",
+                self.order_id,
+                exit_code,
+                self._reason(),
+            )
+        self._finish(written)
+
+    def _on_error(self, error: QProcess.ProcessError) -> None:
+        # Only a start that failed has no `finished` to follow.
+        if error == QProcess.ProcessError.FailedToStart:
+            logger.warning(
+                "Saving order %s as PDF failed: the child process did not start (%s)",
+                self.order_id,
+                self._process.errorString(),
+            )
+            self._finish(False)
+
+    def _finish(self, written: bool) -> None:
+        if self._done:
+            return
+        self._done = True
+        self.finished.emit(self.order_id, str(self.path), written)
+
+    def _reason(self) -> str:
+        """The child's own one-line reason, which names no value of the order."""
+        lines = bytes(self._process.readAllStandardError().data()).decode(
+            "utf-8", "replace"
+        )
+        own = [line for line in lines.splitlines() if line.startswith("orderdesk:")]
+        return own[-1] if own else "no reason given"
