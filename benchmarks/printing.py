@@ -7,8 +7,12 @@ most, and times `order_to_pdf` (the document laid out once, cut between
 rows by `views.pagination`, each page painted with its footer) against
 `QTextDocument.print_` of the same document into the same kind of writer,
 which is how Qt paginates on its own (and splits rows). Runs alternate
-after one warm-up of each; the medians are reported. Printing runs on the
-UI thread, so the measured time is also how long the window waits.
+after one warm-up of each; the medians are reported.
+
+7b: the window's own Save as PDF of that order (`PrintActions`, which
+hands an order this long to a child process): the longest gap of a 4 ms
+heartbeat in the UI thread from the click until the file is saved, and
+how long that took, against the idle heartbeat.
 """
 
 import argparse
@@ -20,14 +24,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QMainWindow
 
-from benchmarks.qt_harness import application, report
+from benchmarks.qt_harness import Heartbeat, application, report, settle, wait_for
 from orderdesk.api import ShopClient
 from orderdesk.api.tokens import ENVIRONMENT_VARIABLE as TOKEN_VARIABLE
 from orderdesk.models import Order
 from orderdesk.views.formatting import Formatter
 from orderdesk.views.printing import (
     PDF_RESOLUTION,
+    PrintActions,
     order_document,
     order_to_pdf,
     set_a4,
@@ -65,6 +71,28 @@ def qt_alone(order: Order, formatter: Formatter, path: Path) -> float:
     return (time.perf_counter() - started) * 1000
 
 
+def window_save(
+    window: QMainWindow, order: Order, formatter: Formatter, path: Path
+) -> tuple[float, float, float]:
+    """Figure 7b once: the longest gap, the time to the saved file, and idle."""
+    actions = PrintActions(
+        window, formatter, lambda: order, ask_path=lambda _parent, _path: path
+    )
+    saved: list[str] = []
+    actions.pdf_saved.connect(saved.append)
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    settle(500)
+    idle = max(heartbeat.stop())
+
+    heartbeat.start()
+    started = time.perf_counter()
+    actions.save_current_as_pdf()
+    wait_for(lambda: bool(saved), 120, "the PDF to be saved")
+    took = (time.perf_counter() - started) * 1000
+    return max(heartbeat.stop()), took, idle
+
+
 def main() -> None:
     """Time both ways and report the medians."""
     parser = argparse.ArgumentParser()
@@ -85,12 +113,21 @@ def main() -> None:
             (ours(order, formatter, mine), qt_alone(order, formatter, theirs))
             for _ in range(options.repeat)
         ]
+        window = QMainWindow()
+        window.show()
+        saves = [
+            window_save(window, order, formatter, mine)
+            for _ in range(options.repeat + 1)
+        ][1:]
     report(
         {
             "app_ms": statistics.median(p[0] for p in pairs),
             "baseline_ms": statistics.median(p[1] for p in pairs),
             "items": len(order.items),
             "payments": len(order.payments),
+            "window_stall_ms": statistics.median(s[0] for s in saves),
+            "window_total_ms": statistics.median(s[1] for s in saves),
+            "idle_ms": statistics.median(s[2] for s in saves),
         }
     )
     # PySide can crash while the interpreter tears its objects down; the
