@@ -4,7 +4,14 @@ import json
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QLocale,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -246,3 +253,38 @@ def test_a_new_document_reads_its_images_anew(example_order: Order) -> None:
         "first",
         "second",
     ]
+
+
+ROLES = [
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.EditRole,
+    ID_ROLE,
+]
+
+
+@pytest.mark.parametrize("kind", ["items", "payments"])
+def test_every_role_of_a_cell_in_one_call_is_what_data_gives(
+    order_with_items: Order, kind: str
+) -> None:
+    model: ItemsTableModel | PaymentsTableModel
+    if kind == "items":
+        model = ItemsTableModel(ENGLISH)
+        model.set_rows(order_with_items.items)
+    else:
+        model = PaymentsTableModel(ENGLISH)
+        model.set_rows(order_with_items.payments)
+
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            for role in ROLES:
+                in_span, alone = QModelRoleData(int(role)), QModelRoleData(int(role))
+                model.multiData(index, QModelRoleDataSpan(in_span))
+                model.multiData(index, alone)
+                expected = model.data(index, role)
+                assert in_span.data() == alone.data() == expected, (row, column, role)

