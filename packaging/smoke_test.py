@@ -73,16 +73,21 @@ def isolated_environment(home: Path, token: str | None) -> dict[str, str]:
 
 
 def run_program(
-    program: Path, arguments: list[str], env: dict[str, str]
+    program: Path, arguments: list[str], env: dict[str, str], stdin: str = ""
 ) -> subprocess.CompletedProcess[str]:
-    """Run the built program to its end, with its output captured."""
+    """Run the built program to its end, with its output captured.
+
+    `stdin` goes to its standard input, in UTF-8 as its output is read.
+    """
     logger.info("Running %s %s", program.name, " ".join(arguments))
     try:
         return subprocess.run(  # noqa: S603 - the program this build made
             [str(program), *arguments],
+            input=stdin,
             env=env,
             capture_output=True,
-            text=True,
+            encoding="utf-8",
+            errors="replace",
             timeout=RUN_TIMEOUT,
             check=False,
         )
@@ -141,21 +146,14 @@ def check_pdf_child(program: Path, folder: Path) -> None:
     """The build's `--write-pdf` mode turns an order on stdin into a PDF."""
     order = ROOT / "tests" / "fixtures" / "order-example.json"
     target = folder / "order.pdf"
-    logger.info("Running %s --write-pdf", program.name)
-    try:
-        result = subprocess.run(  # noqa: S603 - the program this build made
-            [str(program), "--write-pdf", str(target), *PDF_OPTIONS],
-            input=order.read_bytes(),
-            env=isolated_environment(folder, None),
-            capture_output=True,
-            timeout=RUN_TIMEOUT,
-            check=False,
-        )
-    except subprocess.TimeoutExpired as error:
-        message = f"--write-pdf did not end within {error.timeout} s"
-        raise SmokeTestError(message) from None
+    result = run_program(
+        program,
+        ["--write-pdf", str(target), *PDF_OPTIONS],
+        isolated_environment(folder, None),
+        stdin=order.read_text(encoding="utf-8"),
+    )
     if result.returncode != 0:
-        reason = result.stderr.decode("utf-8", "replace").strip()
+        reason = result.stderr.strip()
         raise SmokeTestError(f"--write-pdf ended with {result.returncode}: {reason}")
     if not target.is_file() or not target.read_bytes().startswith(b"%PDF"):
         raise SmokeTestError(f"--write-pdf wrote no PDF at {target}")
