@@ -10,6 +10,10 @@ WRITE_PDF_OPTION = "--write-pdf"
 The window starts OrderDesk again with it (see `views.pdf_export`); a user
 never types it, so the main usage does not list it.
 """
+WRITE_PDF_NOT_WRITTEN = 1
+"""The exit code of that child when the file could not be written there."""
+WRITE_PDF_BAD_ORDER = 2
+"""The exit code of that child when its standard input was no order."""
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,9 @@ import logging
 import os
 import sys
 
-from orderdesk.cli import WritePdfOptions
+from orderdesk.cli import WRITE_PDF_BAD_ORDER, WRITE_PDF_NOT_WRITTEN, WritePdfOptions
 
 logger = logging.getLogger(__name__)
-
-EXIT_NOT_WRITTEN = 1
-EXIT_BAD_ORDER = 2
 
 
 def write_pdf(options: WritePdfOptions) -> int:
@@ -45,12 +42,12 @@ def write_pdf(options: WritePdfOptions) -> int:
     except ValidationError:
         # pydantic's message quotes the input, which is personal data.
         print("orderdesk: the order to save as PDF could not be read", file=sys.stderr)
-        return EXIT_BAD_ORDER
+        return WRITE_PDF_BAD_ORDER
 
     try:
         pages = order_to_pdf(order, formatter, options.path)
     except PrintError as error:
         print(f"orderdesk: {error}", file=sys.stderr)
-        return EXIT_NOT_WRITTEN
+        return WRITE_PDF_NOT_WRITTEN
     print(pages)
     return 0

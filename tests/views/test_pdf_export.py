@@ -15,7 +15,7 @@ from orderdesk.i18n import Language, install_language
 from orderdesk.models import Order
 from orderdesk.views import pdf_export
 from orderdesk.views.formatting import Currency, Formatter
-from orderdesk.views.pdf_export import PdfExport
+from orderdesk.views.pdf_export import PdfExport, PdfOutcome
 from orderdesk.views.printing import IN_PROCESS_ROWS, PrintActions
 
 from .test_printing import NEEDS_POPPLER, pdf_text, with_items
@@ -117,6 +117,30 @@ def test_a_pdf_the_child_cannot_write_is_a_warning(
     box.close()
 
 
+def test_a_child_that_fails_otherwise_is_a_warning_that_says_so(
+    qtbot: QtBot, long_order: Order, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = str(tmp_path / "no-such-program")
+    monkeypatch.setattr(pdf_export, "own_command", lambda args: (missing, args))
+    window, actions = actions_on(qtbot, long_order, tmp_path / "long.pdf")
+
+    with qtbot.assertNotEmitted(actions.pdf_saved, wait=0):
+        actions.save_current_as_pdf()
+        qtbot.waitUntil(
+            lambda: window.findChild(QMessageBox) is not None,
+            timeout=CHILD_TIMEOUT_MS,
+        )
+
+    box = window.findChild(QMessageBox)
+    assert box is not None
+    assert box.text() == (
+        "Order 2 could not be saved as PDF. Try again; if it fails again,"
+        " Help > Open log folder shows why."
+    )
+    assert window.statusBar().currentMessage() == ""
+    box.close()
+
+
 def test_a_child_that_cannot_start_is_reported(
     qtbot: QtBot,
     example_order: Order,
@@ -131,7 +155,7 @@ def test_a_child_that_cannot_start_is_reported(
     with qtbot.waitSignal(export.finished, timeout=CHILD_TIMEOUT_MS) as done:
         export.start()
 
-    assert done.args == [example_order.id, str(tmp_path / "o.pdf"), False]
+    assert done.args == [example_order.id, str(tmp_path / "o.pdf"), PdfOutcome.FAILED]
     assert not export.running
     assert not (tmp_path / "o.pdf").exists()
 

@@ -10,15 +10,27 @@ through the pipe only: no temporary file holds it.
 
 import logging
 import sys
+from enum import IntEnum
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QObject, QProcess, QProcessEnvironment, Signal
 
-from orderdesk.cli import WRITE_PDF_OPTION
+from orderdesk.cli import WRITE_PDF_NOT_WRITTEN, WRITE_PDF_OPTION
 from orderdesk.models import Order
 from orderdesk.views.formatting import Formatter
 
 logger = logging.getLogger(__name__)
+
+
+class PdfOutcome(IntEnum):
+    """How saving an order as PDF ended."""
+
+    WRITTEN = 0
+    """The file is there."""
+    FILE_NOT_WRITTEN = 1
+    """The file could not be written where the user chose."""
+    FAILED = 2
+    """Anything else: the child did not start, crashed or got no order."""
 
 
 def own_command(arguments: list[str]) -> tuple[str, list[str]]:
@@ -45,11 +57,11 @@ class PdfExport(QObject):
         parent: The owner; the child process is stopped if it goes first.
 
     Signals:
-        finished(int, str, bool): The order id, the file's path, and whether
-            the file was written.
+        finished(int, str, int): The order id, the file's path, and how it
+            ended (a `PdfOutcome`).
     """
 
-    finished = Signal(int, str, bool)
+    finished = Signal(int, str, int)
 
     def __init__(
         self,
@@ -104,15 +116,20 @@ class PdfExport(QObject):
         self._document = b""
 
     def _on_finished(self, exit_code: int, status: QProcess.ExitStatus) -> None:
-        written = status == QProcess.ExitStatus.NormalExit and exit_code == 0
-        if not written:
-            logger.warning(
-                "Saving order %s as PDF failed (exit %s): %s",
-                self.order_id,
-                exit_code,
-                self._reason(),
-            )
-        self._finish(written)
+        if status == QProcess.ExitStatus.NormalExit and exit_code == 0:
+            self._finish(PdfOutcome.WRITTEN)
+            return
+        logger.warning(
+            "Saving order %s as PDF failed (exit %s): %s",
+            self.order_id,
+            exit_code,
+            self._reason(),
+        )
+        normal = status == QProcess.ExitStatus.NormalExit
+        if normal and exit_code == WRITE_PDF_NOT_WRITTEN:
+            self._finish(PdfOutcome.FILE_NOT_WRITTEN)
+        else:
+            self._finish(PdfOutcome.FAILED)
 
     def _on_error(self, error: QProcess.ProcessError) -> None:
         # Only a start that failed has no `finished` to follow.
@@ -122,13 +139,13 @@ class PdfExport(QObject):
                 self.order_id,
                 self._process.errorString(),
             )
-            self._finish(False)
+            self._finish(PdfOutcome.FAILED)
 
-    def _finish(self, written: bool) -> None:
+    def _finish(self, outcome: PdfOutcome) -> None:
         if self._done:
             return
         self._done = True
-        self.finished.emit(self.order_id, str(self.path), written)
+        self.finished.emit(self.order_id, str(self.path), int(outcome))
 
     def _reason(self) -> str:
         """The child's own one-line reason, which names no value of the order."""

@@ -60,7 +60,7 @@ from orderdesk.views.formatting import Formatter
 from orderdesk.views.i18n import tr
 from orderdesk.views.order_page import order_html, order_title
 from orderdesk.views.pagination import page_slices, paint_slice
-from orderdesk.views.pdf_export import PdfExport
+from orderdesk.views.pdf_export import PdfExport, PdfOutcome
 from orderdesk.views.widgets import show_warning
 
 logger = logging.getLogger(__name__)
@@ -391,9 +391,9 @@ class PrintActions(QObject):
                 order_to_pdf(order, self._formatter, path)
         except PrintError as error:
             logger.warning("Saving order %s as PDF failed: %s", order.id, error)
-            self._on_pdf_finished(order.id, str(path), False)
+            self._on_pdf_finished(order.id, str(path), PdfOutcome.FILE_NOT_WRITTEN)
             return
-        self._on_pdf_finished(order.id, str(path), True)
+        self._on_pdf_finished(order.id, str(path), PdfOutcome.WRITTEN)
 
     def _export(self, order: Order, path: Path) -> None:
         """Save the order as PDF in a child process; the window runs on."""
@@ -406,9 +406,9 @@ class PrintActions(QObject):
         self._exports.append(export)
         export.start()
 
-    def _on_pdf_finished(self, order_id: int, path: str, written: bool) -> None:
-        """Confirm a saved PDF, or warn that it could not be written."""
-        if not written:
+    def _on_pdf_finished(self, order_id: int, path: str, outcome: int) -> None:
+        """Confirm a saved PDF, or warn that it could not be saved, and why."""
+        if outcome == PdfOutcome.FILE_NOT_WRITTEN:
             self._clear()
             show_warning(
                 self._window,
@@ -416,6 +416,17 @@ class PrintActions(QObject):
                 tr("The file %1 could not be written. Choose another folder.").replace(
                     "%1", self._formatter.latin(path)
                 ),
+            )
+            return
+        if outcome != PdfOutcome.WRITTEN:
+            self._clear()
+            show_warning(
+                self._window,
+                tr("PDF not saved"),
+                tr(
+                    "Order %1 could not be saved as PDF. Try again; if it fails"
+                    " again, Help > Open log folder shows why."
+                ).replace("%1", self._formatter.number(order_id)),
             )
             return
         self._tell(

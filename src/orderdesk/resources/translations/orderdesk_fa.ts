@@ -104,7 +104,7 @@
         <translation>ریال</translation>
     </message>
     <message>
-        <location filename="../../views/items_model.py" line="+74"/>
+        <location filename="../../views/items_model.py" line="+78"/>
         <source>Product</source>
         <translation>کالا</translation>
     </message>
@@ -199,7 +199,7 @@
     <message>
         <location line="+6"/>
         <location filename="../../views/main_window.py" line="+111"/>
-        <location filename="../../views/printing.py" line="+147"/>
+        <location filename="../../views/printing.py" line="+155"/>
         <source>OrderDesk</source>
         <translation>OrderDesk</translation>
     </message>
@@ -997,7 +997,7 @@
         <translation>ذخیره به‌صورت &amp;PDF…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Printing order %1…</source>
         <translation>در حال چاپ سفارش %1…</translation>
     </message>
@@ -1022,14 +1022,20 @@
         <translation>در حال ذخیرهٔ سفارش %1 به‌صورت PDF…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+34"/>
+        <location line="+10"/>
         <source>PDF not saved</source>
         <translation>PDF ذخیره نشد</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>The file %1 could not be written. Choose another folder.</source>
         <translation>فایل %1 نوشته نشد. پوشهٔ دیگری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Order %1 could not be saved as PDF. Try again; if it fails again, Help &gt; Open log folder shows why.</source>
+        <translation>سفارش %1 به‌صورت PDF ذخیره نشد. دوباره تلاش کنید؛ اگر باز هم نشد، راهنما &gt; باز کردن پوشهٔ گزارش‌ها علت را نشان می‌دهد.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1037,7 +1043,7 @@
         <translation>سفارش %1 در %2 ذخیره شد.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+62"/>
         <source>Save order as PDF</source>
         <translation>ذخیرهٔ سفارش به‌صورت PDF</translation>
     </message>
