@@ -94,21 +94,28 @@ def test_the_child_writes_in_the_windows_language_and_currency(
     assert "Order" not in text
 
 
-def test_a_pdf_the_child_cannot_write_is_a_warning(
-    qtbot: QtBot, long_order: Order, tmp_path: Path
-) -> None:
-    target = tmp_path / "no such folder" / "long.pdf"
-    window, actions = actions_on(qtbot, long_order, target)
-
+def warning_after_save(
+    qtbot: QtBot, window: QMainWindow, actions: PrintActions
+) -> QMessageBox:
+    """Save as PDF, expecting a warning instead of a saved file."""
     with qtbot.assertNotEmitted(actions.pdf_saved, wait=0):
         actions.save_current_as_pdf()
         qtbot.waitUntil(
             lambda: window.findChild(QMessageBox) is not None,
             timeout=CHILD_TIMEOUT_MS,
         )
-
     box = window.findChild(QMessageBox)
     assert box is not None
+    return box
+
+
+def test_a_pdf_the_child_cannot_write_is_a_warning(
+    qtbot: QtBot, long_order: Order, tmp_path: Path
+) -> None:
+    target = tmp_path / "no such folder" / "long.pdf"
+    window, actions = actions_on(qtbot, long_order, target)
+
+    box = warning_after_save(qtbot, window, actions)
     shown_path = ENGLISH.latin(str(target))
     assert box.text() == (
         f"The file {shown_path} could not be written. Choose another folder."
@@ -124,15 +131,7 @@ def test_a_child_that_fails_otherwise_is_a_warning_that_says_so(
     monkeypatch.setattr(pdf_export, "own_command", lambda args: (missing, args))
     window, actions = actions_on(qtbot, long_order, tmp_path / "long.pdf")
 
-    with qtbot.assertNotEmitted(actions.pdf_saved, wait=0):
-        actions.save_current_as_pdf()
-        qtbot.waitUntil(
-            lambda: window.findChild(QMessageBox) is not None,
-            timeout=CHILD_TIMEOUT_MS,
-        )
-
-    box = window.findChild(QMessageBox)
-    assert box is not None
+    box = warning_after_save(qtbot, window, actions)
     assert box.text() == (
         "Order 2 could not be saved as PDF. Try again; if it fails again,"
         " Help > Open log folder shows why."
