@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import Qt as QtGuiQt
 
+from orderdesk.i18n import Language
 from orderdesk.views.i18n import tr
 
 EM_DASH = "—"
@@ -54,6 +55,7 @@ class Formatter:
         self.locale = locale
         self.currency = currency
         persian = locale.language() == QLocale.Language.Persian
+        self.language = Language.PERSIAN if persian else Language.ENGLISH
         system = QCalendar.System.Jalali if persian else QCalendar.System.Gregorian
         self._calendar = QCalendar(system)
 

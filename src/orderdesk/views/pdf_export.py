@@ -13,7 +13,7 @@ import sys
 from enum import IntEnum
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, QProcess, QProcessEnvironment, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
 from orderdesk.cli import WRITE_PDF_NOT_WRITTEN, WRITE_PDF_OPTION
 from orderdesk.models import Order
@@ -85,12 +85,11 @@ class PdfExport(QObject):
         self._process.finished.connect(self._on_finished)
         self._process.errorOccurred.connect(self._on_error)
 
-        persian = formatter.locale.language() == QLocale.Language.Persian
         self._arguments = [
             WRITE_PDF_OPTION,
             str(path),
             "--lang",
-            "fa" if persian else "en",
+            formatter.language.value,
             "--currency",
             formatter.currency.value,
         ]

@@ -408,26 +408,18 @@ class PrintActions(QObject):
 
     def _on_pdf_finished(self, order_id: int, path: str, outcome: int) -> None:
         """Confirm a saved PDF, or warn that it could not be saved, and why."""
-        if outcome == PdfOutcome.FILE_NOT_WRITTEN:
-            self._clear()
-            show_warning(
-                self._window,
-                tr("PDF not saved"),
-                tr("The file %1 could not be written. Choose another folder.").replace(
-                    "%1", self._formatter.latin(path)
-                ),
-            )
-            return
         if outcome != PdfOutcome.WRITTEN:
-            self._clear()
-            show_warning(
-                self._window,
-                tr("PDF not saved"),
-                tr(
+            if outcome == PdfOutcome.FILE_NOT_WRITTEN:
+                reason = tr(
+                    "The file %1 could not be written. Choose another folder."
+                ).replace("%1", self._formatter.latin(path))
+            else:
+                reason = tr(
                     "Order %1 could not be saved as PDF. Try again; if it fails"
                     " again, Help > Open log folder shows why."
-                ).replace("%1", self._formatter.number(order_id)),
-            )
+                ).replace("%1", self._formatter.number(order_id))
+            self._clear()
+            show_warning(self._window, tr("PDF not saved"), reason)
             return
         self._tell(
             tr("Order %1 saved as %2.")
@@ -442,10 +434,11 @@ class PrintActions(QObject):
             status_bar.showMessage(message, STATUS_TIMEOUT_MS)
 
     def _announce(self, message: str) -> None:
-        """Say what the window is busy with, before the work blocks it.
+        """Say what the window is busy with, before work that may block it.
 
         The status bar is painted at once, without running the event loop:
-        nothing else can happen in the window while an order is printed.
+        nothing else can happen in the window while an order is printed in
+        its own process.
         """
         if (status_bar := self._status_bar()) is not None:
             status_bar.showMessage(message)

@@ -1,6 +1,6 @@
 """The main window's View and Help menus."""
 
-from PySide6.QtCore import QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow
 
@@ -54,13 +54,12 @@ class ViewMenu(QObject):
 
         languages = self.menu.addMenu(tr("&Language"))
         self._language_actions = QActionGroup(window)
-        persian = formatter.locale.language() == QLocale.Language.Persian
         # Each language is named in itself, so anyone can find their own.
         for code, title in (("en", "English"), ("fa", "فارسی")):
             action = QAction(title, self._language_actions)
             action.setCheckable(True)
             action.setData(code)
-            action.setChecked(persian == (code == "fa"))
+            action.setChecked(code == formatter.language.value)
             languages.addAction(action)
         self._language_actions.triggered.connect(self._on_language_triggered)
 

@@ -94,7 +94,7 @@
         <translation>خطای پیش‌بینی‌نشده: %1</translation>
     </message>
     <message>
-        <location filename="../../views/formatting.py" line="+115"/>
+        <location filename="../../views/formatting.py" line="+117"/>
         <source>Toman</source>
         <translation>تومان</translation>
     </message>
@@ -403,7 +403,7 @@
         <translation>زبان از اجرای بعدی OrderDesk تغییر می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../views/window_menus.py" line="+38"/>
+        <location filename="../../views/window_menus.py" line="+37"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
@@ -1022,28 +1022,27 @@
         <translation>در حال ذخیرهٔ سفارش %1 به‌صورت PDF…</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <location line="+10"/>
+        <location line="+41"/>
         <source>PDF not saved</source>
         <translation>PDF ذخیره نشد</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-8"/>
         <source>The file %1 could not be written. Choose another folder.</source>
         <translation>فایل %1 نوشته نشد. پوشهٔ دیگری انتخاب کنید.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
         <source>Order %1 could not be saved as PDF. Try again; if it fails again, Help &gt; Open log folder shows why.</source>
         <translation>سفارش %1 به‌صورت PDF ذخیره نشد. دوباره تلاش کنید؛ اگر باز هم نشد، راهنما &gt; باز کردن پوشهٔ گزارش‌ها علت را نشان می‌دهد.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Order %1 saved as %2.</source>
         <translation>سفارش %1 در %2 ذخیره شد.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Save order as PDF</source>
         <translation>ذخیرهٔ سفارش به‌صورت PDF</translation>
     </message>
