@@ -10,7 +10,16 @@ small enough is decoded at the size it is shown at, not at its own.
 import logging
 from typing import NamedTuple, Protocol
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -103,6 +112,14 @@ class ThumbnailLoader(QObject):
         )
         self._failed: set[str] = set()
         self._loading: set[str] = set()
+        # Loads asked for while Qt paints (or while an order is being shown)
+        # start once control is back in the event loop: a pool thread started
+        # mid-paint takes the GIL from the paint's every call into Python.
+        self._queued: dict[str, int] = {}
+        self._start_queued = QTimer(self)
+        self._start_queued.setSingleShot(True)
+        self._start_queued.setInterval(0)
+        self._start_queued.timeout.connect(self._on_start_queued)
         self._placeholders: dict[int, QPixmap] = {}
         self._runner = TaskRunner(self)
         self._runner.busy_changed.connect(self._on_busy_changed)
@@ -149,11 +166,23 @@ class ThumbnailLoader(QObject):
         self._cache = cache
 
     def cancel(self) -> None:
-        """Drop every load in flight, as when the window closes."""
+        """Drop every load queued or in flight, as when the window closes."""
+        self._start_queued.stop()
+        self._loading.difference_update(self._queued)
+        self._queued = {}
         self._runner.cancel_all()
 
     def _start(self, url: str, fit: int) -> None:
         self._loading.add(url)
+        self._queued[url] = fit
+        self._start_queued.start()
+
+    def _on_start_queued(self) -> None:
+        queued, self._queued = self._queued, {}
+        for url, fit in queued.items():
+            self._run_load(url, fit)
+
+    def _run_load(self, url: str, fit: int) -> None:
         self._runner.run(
             lambda: self._load(url, fit),
             lambda decoded: self._on_loaded(url, decoded),
@@ -192,7 +221,7 @@ class ThumbnailLoader(QObject):
         self.image_ready.emit(url)
 
     def _on_busy_changed(self, busy: bool) -> None:
-        if not busy:
+        if not busy and not self._queued:
             self.idle.emit()
 
     def _placeholder(self, edge: int) -> QPixmap:
