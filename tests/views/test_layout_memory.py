@@ -9,6 +9,7 @@ from orderdesk.api import ShopClient
 from orderdesk.models import Order
 from orderdesk.settings import Settings
 from orderdesk.views import MainWindow
+from orderdesk.views.orders_model import OrderColumn
 
 from .support import ENGLISH
 
@@ -40,6 +41,28 @@ def test_size_and_columns_survive_a_restart(
     assert (second.width(), second.height()) == (710, 507)
     assert header.sectionSize(1) == 211
     assert header.logicalIndex(0) == 4
+
+
+def test_the_lists_columns_and_the_panes_survive_a_restart(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    first = window(qtbot, settings)
+    first.orders_list.table.setColumnHidden(OrderColumn.KEY, True)
+    first.orders_list.table.horizontalHeader().resizeSection(OrderColumn.MOBILE, 133)
+    first.review_queue.table.setColumnHidden(1, True)
+    first.close()
+
+    second = window(qtbot, settings)
+
+    orders = second.orders_list.table
+    # The panes' sizes: tests/views/test_window_layout.py puts them back.
+    assert settings.layout("splitters/main") is not None
+    assert orders.isColumnHidden(OrderColumn.KEY)
+    assert not orders.isColumnHidden(OrderColumn.MOBILE)
+    assert orders.horizontalHeader().sectionSize(OrderColumn.MOBILE) == 133
+    assert second.review_queue.table.isColumnHidden(1)
+    assert not first.review_queue.table.isColumnHidden(0)
 
 
 def test_no_layout_is_written_without_settings(

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMainWindow, QToolBar
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTableView, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from orderdesk.models import Order
@@ -100,3 +101,53 @@ def test_without_settings_nothing_is_kept_or_put_back(
     assert kept is not None
     assert third.restoreGeometry(kept)
     assert (third.width(), third.height()) == (710, 507)
+
+
+def panes(qtbot: QtBot) -> tuple[QMainWindow, QSplitter, QTableView]:
+    """A window, and two panes with a table in the first, as in the main window."""
+    splitter = QSplitter()
+    qtbot.addWidget(splitter)
+    table = QTableView(splitter)
+    table.setModel(QStandardItemModel(2, 4, table))
+    splitter.addWidget(table)
+    splitter.addWidget(QWidget(splitter))
+    splitter.resize(1000, 400)
+    splitter.show()
+    qtbot.waitExposed(splitter)
+    return window(qtbot), splitter, table
+
+
+def test_other_tables_and_splitters_are_kept_by_name(
+    qtbot: QtBot, settings: Settings
+) -> None:
+    first, splitter, table = panes(qtbot)
+    splitter.setSizes([300, 700])
+    kept_sizes = splitter.sizes()
+    table.setColumnHidden(2, True)
+    table.horizontalHeader().resizeSection(1, 77)
+    table.setProperty("columns_fitted", None)
+    WindowLayout(
+        first,
+        order_view_of(first),
+        settings,
+        tables={"orders": table},
+        splitters={"main": splitter},
+    ).save()
+
+    second, splitter, table = panes(qtbot)
+    splitter.setSizes([500, 500])
+    WindowLayout(
+        second,
+        order_view_of(second),
+        settings,
+        tables={"orders": table},
+        splitters={"main": splitter},
+    ).restore()
+
+    assert settings.layout("tables/orders") is not None
+    assert settings.layout("splitters/main") is not None
+    assert splitter.sizes() == kept_sizes
+    assert table.isColumnHidden(2)
+    assert table.horizontalHeader().sectionSize(1) == 77
+    # Restored widths are the user's: fitting to the first rows leaves them.
+    assert table.property("columns_fitted")

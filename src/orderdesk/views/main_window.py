@@ -22,6 +22,7 @@ from orderdesk.models import Order, OrderPage, PaymentMethod
 from orderdesk.store import OrderStore
 from orderdesk.views.amount_input import normalise_digits
 from orderdesk.views.banner import Banner, BannerKind
+from orderdesk.views.column_menu import allow_choosing_columns
 from orderdesk.views.connection_status import ConnectionStatus
 from orderdesk.views.connectivity import Connectivity
 from orderdesk.views.errors import describe
@@ -158,7 +159,24 @@ class MainWindow(QMainWindow):
         self.help_menu = self._help.menu
         self._runner.busy_changed.connect(self._connection.set_busy)
         self.resize(1440, 880)
-        self._window_layout = WindowLayout(self, self.order_view, settings)
+        self._view_choices.add_column_menus(
+            [
+                allow_choosing_columns(self.orders_list.table, tr("Order list")),
+                allow_choosing_columns(self.review_queue.table, tr("Review queue")),
+                allow_choosing_columns(self.order_view.items_table, tr("Items")),
+                allow_choosing_columns(self.order_view.payments_table, tr("Payments")),
+            ]
+        )
+        self._window_layout = WindowLayout(
+            self,
+            self.order_view,
+            settings,
+            tables={
+                "orders": self.orders_list.table,
+                "review": self.review_queue.table,
+            },
+            splitters={"main": self._splitter},
+        )
         self._window_layout.restore()
         self._load_methods()
 

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from orderdesk.views.about_dialog import AboutDialog
 from orderdesk.views.crash_dialog import open_log_folder
@@ -62,6 +62,17 @@ class ViewMenu(QObject):
             action.setChecked(code == formatter.language.value)
             languages.addAction(action)
         self._language_actions.triggered.connect(self._on_language_triggered)
+
+    def add_column_menus(self, menus: list[QMenu]) -> None:
+        """Put the tables' column menus under View > Columns.
+
+        The same menus open from the tables' headers; here keyboard users
+        reach them too.
+        """
+        columns = self.menu.addMenu(tr("&Columns"))
+        columns.setObjectName("columns_menu")
+        for menu in menus:
+            columns.addMenu(menu)
 
     def show_currency(self, currency: Currency) -> None:
         """Check the action of the currency amounts are shown in."""

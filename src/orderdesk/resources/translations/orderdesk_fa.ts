@@ -198,7 +198,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../views/main_window.py" line="+111"/>
+        <location filename="../../views/main_window.py" line="+112"/>
         <location filename="../../views/printing.py" line="+155"/>
         <source>OrderDesk</source>
         <translation>OrderDesk</translation>
@@ -244,7 +244,7 @@
         <translation>برای دیدن سفارش در اینجا، آن را باز کنید (Ctrl+L).</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+67"/>
         <source>Loading order %1…</source>
         <translation>در حال دریافت سفارش %1…</translation>
     </message>
@@ -321,12 +321,18 @@
         <translation>سفارش‌ها</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-237"/>
+        <location line="+238"/>
         <source>Review queue</source>
         <translation>صف بررسی</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="-239"/>
+        <source>Order list</source>
+        <translation>فهرست سفارش‌ها</translation>
+    </message>
+    <message>
+        <location line="+285"/>
         <source>No order has the ID or key %1.</source>
         <translation>سفارشی با شناسه یا کد %1 پیدا نشد.</translation>
     </message>
@@ -398,12 +404,17 @@
         <translation>&amp;زبان</translation>
     </message>
     <message>
+        <location line="+17"/>
+        <source>&amp;Columns</source>
+        <translation>&amp;ستون‌ها</translation>
+    </message>
+    <message>
         <location filename="../../views/main_window.py" line="+26"/>
         <source>The language changes the next time OrderDesk starts.</source>
         <translation>زبان از اجرای بعدی OrderDesk تغییر می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../views/window_menus.py" line="+37"/>
+        <location filename="../../views/window_menus.py" line="+31"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
@@ -660,6 +671,7 @@
         <translation>تأیید پرداخت انتخاب‌شده (Ctrl+Shift+A)</translation>
     </message>
     <message>
+        <location filename="../../views/main_window.py" line="-407"/>
         <location filename="../../views/order_page.py" line="+38"/>
         <location filename="../../views/order_view.py" line="-44"/>
         <location line="+58"/>
@@ -668,6 +680,7 @@
         <translation>اقلام</translation>
     </message>
     <message>
+        <location line="+1"/>
         <location filename="../../views/order_view.py" line="-51"/>
         <location line="+52"/>
         <source>Payments</source>
