@@ -114,13 +114,19 @@ def window(qtbot: QtBot) -> Iterator[MainWindow]:
     shown.close()
 
 
+def column_menus(window: MainWindow) -> list[ColumnMenu]:
+    """The menus under View > Columns."""
+    columns = window.view_menu.findChild(QMenu, "columns_menu")
+    assert columns is not None
+    menus = [action.menu() for action in columns.actions()]
+    assert all(isinstance(menu, ColumnMenu) for menu in menus)
+    return [menu for menu in menus if isinstance(menu, ColumnMenu)]
+
+
 def test_the_view_menu_holds_a_column_menu_for_each_table(
     window: MainWindow,
 ) -> None:
-    columns = window.view_menu.findChild(QMenu, "columns_menu")
-    assert columns is not None
-
-    menus = [action.menu() for action in columns.actions()]
+    menus = column_menus(window)
 
     assert [menu.title() for menu in menus] == [
         "Order list",
@@ -128,7 +134,6 @@ def test_the_view_menu_holds_a_column_menu_for_each_table(
         "Items",
         "Payments",
     ]
-    assert all(isinstance(menu, ColumnMenu) for menu in menus)
     order_list = opened(menus[0])
     assert "Mobile" in [action.text() for action in order_list]
 
@@ -136,9 +141,7 @@ def test_the_view_menu_holds_a_column_menu_for_each_table(
 def test_a_column_hidden_from_the_view_menu_leaves_the_order_list(
     window: MainWindow,
 ) -> None:
-    columns = window.view_menu.findChild(QMenu, "columns_menu")
-    assert columns is not None
-    order_list = columns.actions()[0].menu()
+    order_list = column_menus(window)[0]
     key = next(a for a in opened(order_list) if a.text() == "Key")
 
     key.trigger()
