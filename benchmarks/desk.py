@@ -23,6 +23,7 @@ from orderdesk.views.formatting import Formatter
 from orderdesk.views.garbage import MainThreadGarbageCollector, freeze_start_up
 from orderdesk.views.main_window import MainWindow
 from orderdesk.views.payment_dialog import PaymentDialog
+from orderdesk.views.tasks import favour_the_ui_thread
 from orderdesk.views.thumbnails import ThumbnailLoader
 
 TIMEOUT_S = 60.0
@@ -31,13 +32,15 @@ TIMEOUT_S = 60.0
 def prepare_application(language: Language = Language.ENGLISH) -> Formatter:
     """Make the QApplication as `orderdesk.app.run` does; return its formatter.
 
-    With the app's language and font, and its garbage collection on the UI
-    thread (Python's automatic collector off, a timer collecting instead).
+    With the app's language and font, its garbage collection on the UI
+    thread (Python's automatic collector off, a timer collecting instead)
+    and its shorter interpreter switch interval.
     """
     app = application()
     app.setApplicationName("OrderDesk")
     formatter = Formatter(install_language(app, language))
     MainThreadGarbageCollector(app)
+    favour_the_ui_thread()
     return formatter
 
 

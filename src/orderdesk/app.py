@@ -35,7 +35,7 @@ from orderdesk.views.garbage import MainThreadGarbageCollector, freeze_start_up
 from orderdesk.views.i18n import tr
 from orderdesk.views.main_window import MainWindow
 from orderdesk.views.sign_in_dialog import Connect, SignInDialog
-from orderdesk.views.tasks import TaskRunner
+from orderdesk.views.tasks import TaskRunner, favour_the_ui_thread
 from orderdesk.views.thumbnails import ThumbnailLoader
 
 logger = logging.getLogger(__name__)
@@ -83,6 +83,7 @@ def run(options: Options, *, splash: Splash | None = None) -> int:
         settings = Settings()
         app = _make_application(options, settings)
         MainThreadGarbageCollector(app)
+        favour_the_ui_thread()
         install_excepthook()
         _quit_on_signals(app)
         currency = Currency(options.currency) if options.currency else None
