@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from orderdesk.api import ShopClient
-from orderdesk.models import Order, OrderPayment
+from orderdesk.models import ImageData, Order, OrderPayment
 from orderdesk.views import MainWindow, PaymentDialog
 from orderdesk.views.formatting import Formatter
+from orderdesk.views.items_model import snapshot_image
 from orderdesk.views.order_view import OrderView
 
 from ..api.support import TOKEN
@@ -119,3 +120,12 @@ def order_view_of(window: QMainWindow) -> OrderView:
     view = window.centralWidget()
     assert isinstance(view, OrderView)
     return view
+
+
+def two_pictures(client: ShopClient, edge: int) -> list[ImageData]:
+    """Two pictures of the sandbox's first order with thumbnails at `edge`."""
+    order = client.get_order(1)
+    pictures = [snapshot_image(item.product_data) for item in order.items]
+    found = [p for p in pictures if p is not None and p.thumbnail_url(edge, 1.0)]
+    assert len(found) >= 2
+    return found[:2]

@@ -10,8 +10,9 @@ from orderdesk.api import ShopClient
 from orderdesk.demo import SandboxInfo
 from orderdesk.models import ImageData
 from orderdesk.views import thumbnails
-from orderdesk.views.items_model import snapshot_image
 from orderdesk.views.thumbnails import ThumbnailLoader
+
+from .support import two_pictures
 
 EDGE = 32
 
@@ -21,14 +22,6 @@ def client(sandbox: SandboxInfo) -> Iterator[ShopClient]:
     with ShopClient(sandbox.url, sandbox.tokens["cashier"]) as made:
         yield made
         QThreadPool.globalInstance().waitForDone(10_000)
-
-
-def two_pictures(client: ShopClient) -> list[ImageData]:
-    order = client.get_order(1)
-    pictures = [snapshot_image(item.product_data) for item in order.items]
-    found = [p for p in pictures if p is not None and p.thumbnail_url(EDGE, 1.0)]
-    assert len(found) >= 2
-    return found[:2]
 
 
 def load(qtbot: QtBot, loader: ThumbnailLoader, picture: ImageData) -> None:
@@ -48,7 +41,7 @@ def test_a_forgotten_picture_is_loaded_again_when_shown(
         monkeypatch.setattr(thumbnails, "IMAGE_MEMORY_BYTES", limit)
         monkeypatch.setattr(thumbnails, "PIXMAP_MEMORY_BYTES", limit)
     loader = ThumbnailLoader(client)
-    first, second = two_pictures(client)
+    first, second = two_pictures(client, EDGE)
     load(qtbot, loader, first)
     load(qtbot, loader, second)
 

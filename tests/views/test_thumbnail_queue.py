@@ -15,8 +15,9 @@ from pytestqt.qtbot import QtBot
 from orderdesk.api import MAX_IMAGE_BYTES, ShopClient
 from orderdesk.demo import SandboxInfo
 from orderdesk.models import ImageData
-from orderdesk.views.items_model import snapshot_image
 from orderdesk.views.thumbnails import ThumbnailLoader
+
+from .support import two_pictures
 
 EDGE = 32
 
@@ -44,19 +45,21 @@ def client(sandbox: SandboxInfo) -> Iterator[CountingClient]:
 
 @pytest.fixture
 def pictures(client: CountingClient) -> list[ImageData]:
-    order = client.get_order(1)
-    found = [snapshot_image(item.product_data) for item in order.items]
-    usable = [p for p in found if p is not None and p.thumbnail_url(EDGE, 1.0)]
-    assert len(usable) >= 2
-    return usable[:2]
+    return two_pictures(client, EDGE)
+
+
+def watched(client: CountingClient) -> tuple[ThumbnailLoader, list[str]]:
+    """A loader, and the list of the URLs it says have arrived."""
+    loader = ThumbnailLoader(client)
+    ready: list[str] = []
+    loader.image_ready.connect(ready.append)
+    return loader, ready
 
 
 def test_a_load_waits_for_the_event_loop_then_runs(
     qtbot: QtBot, client: CountingClient, pictures: list[ImageData]
 ) -> None:
-    loader = ThumbnailLoader(client)
-    ready: list[str] = []
-    loader.image_ready.connect(ready.append)
+    loader, ready = watched(client)
 
     loader.pixmap(pictures[0], EDGE)
     loader.pixmap(pictures[1], EDGE)
@@ -75,9 +78,7 @@ def test_a_load_waits_for_the_event_loop_then_runs(
 def test_idle_waits_for_the_queued_loads(
     qtbot: QtBot, client: CountingClient, pictures: list[ImageData]
 ) -> None:
-    loader = ThumbnailLoader(client)
-    ready: list[str] = []
-    loader.image_ready.connect(ready.append)
+    loader, ready = watched(client)
 
     with qtbot.waitSignal(loader.idle, timeout=10_000):
         loader.pixmap(pictures[0], EDGE)
@@ -91,9 +92,7 @@ def test_idle_waits_for_the_queued_loads(
 def test_cancel_drops_the_loads_not_yet_started(
     qtbot: QtBot, client: CountingClient, pictures: list[ImageData]
 ) -> None:
-    loader = ThumbnailLoader(client)
-    ready: list[str] = []
-    loader.image_ready.connect(ready.append)
+    loader, ready = watched(client)
     loader.pixmap(pictures[0], EDGE)
 
     loader.cancel()

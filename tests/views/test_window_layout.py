@@ -117,6 +117,19 @@ def panes(qtbot: QtBot) -> tuple[QMainWindow, QSplitter, QTableView]:
     return window(qtbot), splitter, table
 
 
+def layout_with(
+    shown: QMainWindow, splitter: QSplitter, table: QTableView, settings: Settings
+) -> WindowLayout:
+    """The window's layout, with the panes and their table under names."""
+    return WindowLayout(
+        shown,
+        order_view_of(shown),
+        settings,
+        tables={"orders": table},
+        splitters={"main": splitter},
+    )
+
+
 def test_other_tables_and_splitters_are_kept_by_name(
     qtbot: QtBot, settings: Settings
 ) -> None:
@@ -126,23 +139,11 @@ def test_other_tables_and_splitters_are_kept_by_name(
     table.setColumnHidden(2, True)
     table.horizontalHeader().resizeSection(1, 77)
     table.setProperty("columns_fitted", None)
-    WindowLayout(
-        first,
-        order_view_of(first),
-        settings,
-        tables={"orders": table},
-        splitters={"main": splitter},
-    ).save()
+    layout_with(first, splitter, table, settings).save()
 
     second, splitter, table = panes(qtbot)
     splitter.setSizes([500, 500])
-    WindowLayout(
-        second,
-        order_view_of(second),
-        settings,
-        tables={"orders": table},
-        splitters={"main": splitter},
-    ).restore()
+    layout_with(second, splitter, table, settings).restore()
 
     assert settings.layout("tables/orders") is not None
     assert settings.layout("splitters/main") is not None
