@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from orderdesk.cli import WRITE_PDF_OPTION
 from orderdesk.i18n import Language, install_language
-from orderdesk.models import Order
+from orderdesk.models import LIST_SLICE, Order
 from orderdesk.views import pdf_export
 from orderdesk.views.formatting import Currency, Formatter
 from orderdesk.views.pdf_export import PdfExport, PdfOutcome
-from orderdesk.views.printing import IN_PROCESS_ROWS, PrintActions
+from orderdesk.views.printing import IN_PROCESS_ROWS, PrintActions, order_to_pdf
 
 from .test_printing import NEEDS_POPPLER, pdf_text, with_items
 
@@ -92,6 +92,24 @@ def test_the_child_writes_in_the_windows_language_and_currency(
     assert "سفارش" in text
     assert "تومان" in text
     assert "Order" not in text
+
+
+@NEEDS_POPPLER
+def test_an_order_sent_in_many_slices_arrives_whole(
+    qtbot: QtBot, example_order: Order, tmp_path: Path
+) -> None:
+    # More items than one slice of the dump: the JSON goes to the child in
+    # several parts, one per turn of the event loop.
+    order = with_items(example_order, 3 * LIST_SLICE + 7)
+    in_process = order_to_pdf(order, ENGLISH, tmp_path / "here.pdf")
+    export = PdfExport(order, ENGLISH, tmp_path / "child.pdf")
+
+    with qtbot.waitSignal(export.finished, timeout=CHILD_TIMEOUT_MS) as ended:
+        export.start()
+
+    assert ended.args[2] == PdfOutcome.WRITTEN
+    assert pages(tmp_path / "child.pdf") == in_process
+    assert f"{3 * LIST_SLICE + 7}" in pdf_text(tmp_path / "child.pdf")
 
 
 def warning_after_save(

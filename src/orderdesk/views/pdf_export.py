@@ -6,17 +6,23 @@ called "Not Responding"). `PdfExport` starts OrderDesk again with
 `--write-pdf` (`orderdesk.pdf_child`), hands it the order as JSON on its
 standard input and reports when the file is written. The order travels
 through the pipe only: no temporary file holds it.
+
+The JSON is dumped a slice of items or payments at a time, one slice per
+turn of the event loop: dumped at once, a 10,000-item order held the UI
+thread for about 40 ms.
 """
 
 import logging
 import sys
+from collections.abc import Iterator
 from enum import IntEnum
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
 from orderdesk.cli import WRITE_PDF_NOT_WRITTEN, WRITE_PDF_OPTION
 from orderdesk.models import Order
+from orderdesk.store.document_json import order_json_parts
 from orderdesk.views.formatting import Formatter
 
 logger = logging.getLogger(__name__)
@@ -73,7 +79,12 @@ class PdfExport(QObject):
         super().__init__(parent)
         self.order_id = order.id
         self.path = path
-        self._document = order.model_dump_json().encode()
+        self._order: Order | None = order
+        self._parts: Iterator[bytes | memoryview] | None = None
+        self._next_part = QTimer(self)
+        self._next_part.setSingleShot(True)
+        self._next_part.setInterval(0)
+        self._next_part.timeout.connect(self._write_next_part)
         self._started = False
         self._done = False
 
@@ -109,10 +120,24 @@ class PdfExport(QObject):
         self._process.start(program, arguments)
 
     def _send_order(self) -> None:
-        # Written as the pipe takes it, from the event loop; closed after.
-        self._process.write(self._document)
-        self._process.closeWriteChannel()
-        self._document = b""
+        if self._order is None:
+            return
+        self._parts = order_json_parts(self._order)
+        self._order = None
+        self._write_next_part()
+
+    def _write_next_part(self) -> None:
+        # QProcess writes as the pipe takes it, from the event loop; the
+        # write channel is closed after the last part, which ends the input.
+        if self._parts is None or self._done:
+            return
+        part = next(self._parts, None)
+        if part is None:
+            self._parts = None
+            self._process.closeWriteChannel()
+            return
+        self._process.write(bytes(part))
+        self._next_part.start()
 
     def _on_finished(self, exit_code: int, status: QProcess.ExitStatus) -> None:
         if status == QProcess.ExitStatus.NormalExit and exit_code == 0:
@@ -144,6 +169,9 @@ class PdfExport(QObject):
         if self._done:
             return
         self._done = True
+        self._next_part.stop()
+        self._parts = None
+        self._order = None
         self.finished.emit(self.order_id, str(self.path), int(outcome))
 
     def _reason(self) -> str:
