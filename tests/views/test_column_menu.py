@@ -29,9 +29,17 @@ def table(qtbot: QtBot) -> QTableView:
 
 
 def opened(menu: QMenu) -> list[QAction]:
-    """The menu's actions as it shows them when it opens."""
+    """The column actions of the menu as it shows them when it opens."""
     menu.aboutToShow.emit()
-    return menu.actions()
+    return [action for action in menu.actions() if action.data() is not None]
+
+
+def show_all_action(menu: QMenu) -> QAction:
+    """The menu's "Show all columns", as it is when the menu opens."""
+    menu.aboutToShow.emit()
+    found = menu.findChild(QAction, "show_all_columns")
+    assert isinstance(found, QAction)
+    return found
 
 
 def test_the_menu_lists_the_columns_as_the_header_shows_them(
@@ -84,6 +92,20 @@ def test_the_last_column_showing_cannot_be_hidden(table: QTableView) -> None:
     assert all(action.isEnabled() for action in actions[1:])
 
 
+def test_show_all_brings_back_every_hidden_column(table: QTableView) -> None:
+    menu = allow_choosing_columns(table, "Orders")
+    assert not show_all_action(menu).isEnabled()
+    table.setColumnHidden(1, True)
+    table.setColumnHidden(3, True)
+
+    show_all = show_all_action(menu)
+    assert show_all.isEnabled()
+    show_all.trigger()
+
+    assert not any(table.isColumnHidden(column) for column in range(len(TITLES)))
+    assert all(action.isChecked() for action in opened(menu))
+
+
 def test_right_clicking_the_header_opens_the_menu(
     qtbot: QtBot, table: QTableView
 ) -> None:
@@ -103,7 +125,7 @@ def test_right_clicking_the_header_opens_the_menu(
 
     assert header.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
     assert seen == [True]
-    assert len(menu.actions()) == len(TITLES)
+    assert len(opened(menu)) == len(TITLES)
 
 
 @pytest.fixture

@@ -11,14 +11,17 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QTableView, QWidget
 
+from orderdesk.views.i18n import tr
+
 
 class ColumnMenu(QMenu):
     """A menu of a table's columns, each checked while it shows.
 
     The menu lists the columns in the order the header shows them, and is
     filled again each time it opens, so it follows moved and renamed
-    columns. The last column showing cannot be hidden: with no column left
-    there would be no header to bring the others back from.
+    columns; "Show all columns" ends it. The last column showing cannot be
+    hidden: with no column left there would be no header to bring the
+    others back from.
 
     Args:
         title: The menu's title, where it is a submenu.
@@ -59,13 +62,26 @@ class ColumnMenu(QMenu):
             action.setEnabled(hidden or showing > 1)
             action.setData(column)
 
+        self.addSeparator()
+        show_all = self.addAction(tr("Show all columns"))
+        show_all.setObjectName("show_all_columns")
+        show_all.setEnabled(header.hiddenSectionCount() > 0)
+
     def _on_triggered(self, action: QAction) -> None:
-        column = action.data()
-        if not isinstance(column, int):
-            return
         header = self._table.horizontalHeader()
-        header.setSectionHidden(column, not action.isChecked())
-        if action.isChecked() and header.sectionSize(column) == 0:
+        if action.objectName() == "show_all_columns":
+            for column in range(header.count()):
+                self._show(column, True)
+            return
+
+        column = action.data()
+        if isinstance(column, int):
+            self._show(column, action.isChecked())
+
+    def _show(self, column: int, shown: bool) -> None:
+        header = self._table.horizontalHeader()
+        header.setSectionHidden(column, not shown)
+        if shown and header.sectionSize(column) == 0:
             header.resizeSection(column, header.defaultSectionSize())
 
 

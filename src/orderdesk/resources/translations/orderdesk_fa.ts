@@ -1304,7 +1304,7 @@
         <translation>باز کردن پوشهٔ &amp;گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="+213"/>
+        <location filename="../../app.py" line="+214"/>
         <source>You signed out. Sign in again to continue.</source>
         <translation>از حساب خارج شدید. برای ادامه دوباره وارد شوید.</translation>
     </message>
@@ -1312,6 +1312,11 @@
         <location line="+58"/>
         <source>No secure keyring on this computer: the token is kept for this session only, and orders are not saved for offline review.</source>
         <translation>این رایانه جاکلید امنی ندارد: توکن فقط برای همین نشست نگه داشته می‌شود و سفارش‌ها برای بررسی آفلاین ذخیره نمی‌شوند.</translation>
+    </message>
+    <message>
+        <location filename="../../views/column_menu.py" line="+66"/>
+        <source>Show all columns</source>
+        <translation>نمایش همهٔ ستون‌ها</translation>
     </message>
 </context>
 </TS>
