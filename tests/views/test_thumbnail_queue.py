@@ -29,10 +29,14 @@ class CountingClient(ShopClient):
         super().__init__(url, token)
         self.fetched: list[str] = []
         self._lock = threading.Lock()
+        # Cleared, it holds each fetch on its pool thread until set again.
+        self.gate = threading.Event()
+        self.gate.set()
 
     def fetch_image(self, url: str, *, max_bytes: int = MAX_IMAGE_BYTES) -> bytes:
         with self._lock:
             self.fetched.append(url)
+        self.gate.wait(timeout=10)
         return super().fetch_image(url, max_bytes=max_bytes)
 
 
@@ -107,3 +111,24 @@ def test_cancel_drops_the_loads_not_yet_started(
     qtbot.waitUntil(lambda: not loader.loading, timeout=10_000)
     assert len(ready) == 1
     assert len(client.fetched) == 1
+
+
+def test_cancel_drops_the_loads_in_flight_and_a_later_ask_loads_again(
+    qtbot: QtBot, client: CountingClient, pictures: list[ImageData]
+) -> None:
+    loader, ready = watched(client)
+    client.gate.clear()
+    loader.pixmap(pictures[0], EDGE)
+    qtbot.waitUntil(lambda: bool(client.fetched), timeout=5_000)
+
+    loader.cancel()
+    client.gate.set()
+
+    assert not loader.loading
+    QThreadPool.globalInstance().waitForDone(10_000)
+    qtbot.wait(50)
+    assert ready == []
+
+    loader.pixmap(pictures[0], EDGE)
+    qtbot.waitUntil(lambda: not loader.loading, timeout=10_000)
+    assert len(ready) == 1

@@ -166,9 +166,12 @@ class ThumbnailLoader(QObject):
         self._cache = cache
 
     def cancel(self) -> None:
-        """Drop every load queued or in flight, as when the window closes."""
+        """Drop every load queued or in flight, as when the window closes.
+
+        A picture asked for again afterwards is loaded again.
+        """
         self._start_queued.stop()
-        self._loading.difference_update(self._queued)
+        self._loading.clear()
         self._queued = {}
         self._runner.cancel_all()
 
