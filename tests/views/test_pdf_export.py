@@ -7,17 +7,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from orderdesk.cli import WRITE_PDF_OPTION
 from orderdesk.i18n import Language, install_language
 from orderdesk.models import LIST_SLICE, Order
-from orderdesk.views import pdf_export
+from orderdesk.views import MainWindow, pdf_export, printing
 from orderdesk.views.formatting import Currency, Formatter
 from orderdesk.views.pdf_export import PdfExport, PdfOutcome
 from orderdesk.views.printing import IN_PROCESS_ROWS, PrintActions, order_to_pdf
 
+from .support import offline_client
 from .test_printing import NEEDS_POPPLER, pdf_text, with_items
 
 CHILD_TIMEOUT_MS = 60_000
@@ -213,3 +215,83 @@ def test_the_child_refuses_a_bad_order_without_quoting_it(tmp_path: Path) -> Non
         "orderdesk: the order to save as PDF could not be read"
     )
     assert not target.exists()
+
+
+@pytest.fixture
+def saving_window(
+    qtbot: QtBot, long_order: Order, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[MainWindow, Path]]:
+    """A main window showing the long order, its PDF being saved by a child."""
+    target = tmp_path / "long.pdf"
+    monkeypatch.setattr(printing, "ask_pdf_path", lambda _parent, _path: target)
+    window = MainWindow(offline_client("http://127.0.0.1:8000"), ENGLISH)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_order(long_order)
+    save = window.findChild(QAction, "save_order_pdf")
+    assert isinstance(save, QAction)
+    save.trigger()
+    yield window, target
+    window.close()
+
+
+def close_question_of(qtbot: QtBot, window: MainWindow) -> QMessageBox:
+    """Ask the window to close, and get the question it asks instead."""
+    window.close()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox) is not None)
+    box = window.findChild(QMessageBox)
+    assert isinstance(box, QMessageBox)
+    return box
+
+
+def test_closing_while_a_pdf_is_saved_asks_and_waiting_keeps_it(
+    qtbot: QtBot, saving_window: tuple[MainWindow, Path]
+) -> None:
+    window, target = saving_window
+
+    box = close_question_of(qtbot, window)
+
+    assert window.isVisible()
+    assert box.windowTitle() == "PDF still being saved"
+    assert box.text() == (
+        "Order 2 is still being saved as PDF. If OrderDesk closes now, the file"
+        " will not be written."
+    )
+    wait = box.defaultButton()
+    assert wait is not None
+    assert wait.text() == "Wait"
+    assert box.escapeButton() is wait
+
+    wait.click()
+    qtbot.waitUntil(lambda: target.exists(), timeout=CHILD_TIMEOUT_MS)
+    assert window.isVisible()
+
+
+def test_closing_anyway_stops_the_child_and_writes_nothing(
+    qtbot: QtBot, saving_window: tuple[MainWindow, Path]
+) -> None:
+    window, target = saving_window
+    box = close_question_of(qtbot, window)
+    close = next(
+        button
+        for button in box.buttons()
+        if box.buttonRole(button) == QMessageBox.ButtonRole.DestructiveRole
+    )
+
+    close.click()
+
+    qtbot.waitUntil(lambda: not window.isVisible())
+    # Longer than the child takes for this order when it is left to run.
+    qtbot.wait(3_000)
+    assert not target.exists()
+    # Stopped on purpose: no "PDF not saved" warning follows.
+    assert not any(shown.isVisible() for shown in window.findChildren(QMessageBox))
+
+
+def test_a_window_with_nothing_being_saved_closes_at_once(qtbot: QtBot) -> None:
+    window = MainWindow(offline_client("http://127.0.0.1:8000"), ENGLISH)
+    qtbot.addWidget(window)
+    window.show()
+
+    assert window.close()
+    assert window.findChild(QMessageBox) is None

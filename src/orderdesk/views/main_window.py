@@ -7,8 +7,10 @@ from datetime import datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QInputDialog,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -36,6 +38,7 @@ from orderdesk.views.order_view import OrderView
 from orderdesk.views.orders_list import OrdersListView
 from orderdesk.views.payment_dialog import field_title
 from orderdesk.views.payment_editors import PaymentEditors
+from orderdesk.views.pdf_export import close_question
 from orderdesk.views.printing import PrintActions
 from orderdesk.views.review_queue import ReviewQueueView
 from orderdesk.views.sign_in_dialog import Connect
@@ -133,6 +136,9 @@ class MainWindow(QMainWindow):
         self._stack.addWidget(self.order_view)
         self._history = History()
         self._after_load: tuple[int, str, int] | None = None
+        # Set once the user chose to close while PDFs were being saved (or
+        # signed out): the next close goes through without asking again.
+        self._close_confirmed = False
         self._build_navigator()
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -277,7 +283,20 @@ class MainWindow(QMainWindow):
         self._editors.approve(payment_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Override of `QWidget.closeEvent`: results in flight are dropped."""
+        """Override of `QWidget.closeEvent`: results in flight are dropped.
+
+        While a child process still saves an order as PDF, the window asks
+        first: closing stops the child, and its file is never written.
+        """
+        saving = self._printing.saving_pdfs()
+        if saving and not self._close_confirmed:
+            event.ignore()
+            box = close_question(self, self._formatter, saving)
+            box.buttonClicked.connect(self._on_close_answered)
+            box.open()
+            return
+
+        self._printing.stop_saving_pdfs()
         self._keeper.flush()
         self._runner.cancel_all()
         self.connectivity.stop()
@@ -318,7 +337,18 @@ class MainWindow(QMainWindow):
     def _server_url(self) -> str:
         return self._client.base_url
 
+    def _on_close_answered(self, button: QAbstractButton) -> None:
+        box = self.sender()
+        if not isinstance(box, QMessageBox):
+            return
+        if box.buttonRole(button) == QMessageBox.ButtonRole.DestructiveRole:
+            self._close_confirmed = True
+            self.close()
+
     def _on_signed_out(self) -> None:
+        # Signing out was confirmed already; a PDF still being written with
+        # the forgotten account's order is dropped with the rest.
+        self._close_confirmed = True
         self._store = None
         self._keeper.set_store(None)
         self.signed_out.emit()

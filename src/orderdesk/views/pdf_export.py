@@ -18,12 +18,14 @@ from collections.abc import Iterator
 from enum import IntEnum
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from orderdesk.cli import WRITE_PDF_NOT_WRITTEN, WRITE_PDF_OPTION
 from orderdesk.models import Order
 from orderdesk.store.document_json import order_json_parts
 from orderdesk.views.formatting import Formatter
+from orderdesk.views.i18n import tr
 
 logger = logging.getLogger(__name__)
 
@@ -119,6 +121,21 @@ class PdfExport(QObject):
         logger.info("Saving order %s as PDF in a child process", self.order_id)
         self._process.start(program, arguments)
 
+    def stop(self) -> None:
+        """Stop the child without a word, as when its window closes.
+
+        The file is not written, and `finished` does not follow: the window
+        that would say so is going away.
+        """
+        if not self.running:
+            return
+        logger.info("Saving order %s as PDF stopped: the window closed", self.order_id)
+        self._done = True
+        self._next_part.stop()
+        self._parts = None
+        self._order = None
+        self._process.kill()
+
     def _send_order(self) -> None:
         if self._order is None:
             return
@@ -181,3 +198,44 @@ class PdfExport(QObject):
         )
         own = [line for line in lines.splitlines() if line.startswith("orderdesk:")]
         return own[-1] if own else "no reason given"
+
+
+def close_question(
+    parent: QWidget, formatter: Formatter, order_ids: list[int]
+) -> QMessageBox:
+    """The question a window asks before closing while PDFs are being saved.
+
+    Closing the window stops the child processes, so their files are never
+    written. The box is returned unopened; its "Close anyway" button has the
+    destructive role, and waiting is the default and the Escape answer.
+
+    Args:
+        parent: The window that is closing.
+        formatter: How the order numbers are written.
+        order_ids: The orders still being saved.
+    """
+    numbers = tr(", ").join(formatter.number(order_id) for order_id in order_ids)
+    if len(order_ids) == 1:
+        text = tr(
+            "Order %1 is still being saved as PDF. If OrderDesk closes now, the"
+            " file will not be written."
+        )
+    else:
+        text = tr(
+            "Orders %1 are still being saved as PDF. If OrderDesk closes now,"
+            " the files will not be written."
+        )
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        tr("PDF still being saved"),
+        text.replace("%1", numbers),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.addButton(tr("Close anyway"), QMessageBox.ButtonRole.DestructiveRole)
+    wait = box.addButton(tr("Wait"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(wait)
+    box.setEscapeButton(wait)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return box

@@ -332,6 +332,15 @@ class PrintActions(QObject):
         self._exports: list[PdfExport] = []
         self.refresh_enabled()
 
+    def saving_pdfs(self) -> list[int]:
+        """The orders a child process is saving as PDF now."""
+        return [export.order_id for export in self._exports if export.running]
+
+    def stop_saving_pdfs(self) -> None:
+        """Stop every child process still saving a PDF; no file is written."""
+        for export in self._exports:
+            export.stop()
+
     def refresh_enabled(self) -> None:
         """Enable the actions when there is an order to print."""
         available = self._order_source() is not None

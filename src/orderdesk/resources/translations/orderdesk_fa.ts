@@ -198,7 +198,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../views/main_window.py" line="+112"/>
+        <location filename="../../views/main_window.py" line="+115"/>
         <location filename="../../views/printing.py" line="+155"/>
         <source>OrderDesk</source>
         <translation>OrderDesk</translation>
@@ -244,7 +244,7 @@
         <translation>برای دیدن سفارش در اینجا، آن را باز کنید (Ctrl+L).</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+70"/>
         <source>Loading order %1…</source>
         <translation>در حال دریافت سفارش %1…</translation>
     </message>
@@ -290,7 +290,7 @@
         <translation>خروج کامل نشد و ممکن است بخشی از داده‌های ذخیره‌شده باقی مانده باشد. دوباره تلاش کنید؛ اگر باز هم نشد با پشتیبانی تماس بگیرید.</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="+92"/>
+        <location filename="../../views/main_window.py" line="+116"/>
         <source>Back online: the server answers again.</source>
         <translation>دوباره آنلاین: سرور پاسخ می‌دهد.</translation>
     </message>
@@ -321,18 +321,18 @@
         <translation>سفارش‌ها</translation>
     </message>
     <message>
-        <location line="-237"/>
-        <location line="+238"/>
+        <location line="-261"/>
+        <location line="+262"/>
         <source>Review queue</source>
         <translation>صف بررسی</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-263"/>
         <source>Order list</source>
         <translation>فهرست سفارش‌ها</translation>
     </message>
     <message>
-        <location line="+285"/>
+        <location line="+309"/>
         <source>No order has the ID or key %1.</source>
         <translation>سفارشی با شناسه یا کد %1 پیدا نشد.</translation>
     </message>
@@ -671,7 +671,7 @@
         <translation>تأیید پرداخت انتخاب‌شده (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="-407"/>
+        <location filename="../../views/main_window.py" line="-431"/>
         <location filename="../../views/order_page.py" line="+38"/>
         <location filename="../../views/order_view.py" line="-44"/>
         <location line="+58"/>
@@ -1010,7 +1010,7 @@
         <translation>ذخیره به‌صورت &amp;PDF…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+31"/>
         <source>Printing order %1…</source>
         <translation>در حال چاپ سفارش %1…</translation>
     </message>
@@ -1317,6 +1317,36 @@
         <location filename="../../views/column_menu.py" line="+66"/>
         <source>Show all columns</source>
         <translation>نمایش همهٔ ستون‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../views/pdf_export.py" line="+217"/>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order %1 is still being saved as PDF. If OrderDesk closes now, the file will not be written.</source>
+        <translation>سفارش %1 هنوز در حال ذخیره به‌صورت PDF است. اگر OrderDesk اکنون بسته شود، فایل نوشته نمی‌شود.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Orders %1 are still being saved as PDF. If OrderDesk closes now, the files will not be written.</source>
+        <translation>سفارش‌های %1 هنوز در حال ذخیره به‌صورت PDF هستند. اگر OrderDesk اکنون بسته شود، فایل‌ها نوشته نمی‌شوند.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PDF still being saved</source>
+        <translation>ذخیرهٔ PDF هنوز تمام نشده</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close anyway</source>
+        <translation>بستن در هر حال</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait</source>
+        <translation>صبر کنید</translation>
     </message>
 </context>
 </TS>
