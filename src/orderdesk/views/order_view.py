@@ -6,13 +6,14 @@ from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -257,10 +258,12 @@ class OrderView(QWidget):
         self.totals = TotalsPanel(self._formatter, self)
         cards.addWidget(self.totals, 0, 3, 2, 1)
         cards.addWidget(self._build_notes(), 1, 0, 1, 3)
-        for column in range(4):
-            cards.setColumnStretch(column, 1)
+        # Addresses and method names are the longest values: their cards get
+        # more of the width, so they wrap later and the cards stay short.
+        for column, stretch in enumerate((2, 3, 3, 2)):
+            cards.setColumnStretch(column, stretch)
 
-        top = QWidget(self)
+        top = _CardsPane(self)
         top.setLayout(cards)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(top)
@@ -534,6 +537,37 @@ class OrderView(QWidget):
         )
         self.approve_action.setEnabled(self._approve_button.isEnabled())
         self._edit_hint.setText(self._read_only_reason)
+
+
+class _CardsPane(QWidget):
+    """The cards above the tables, never shorter than their wrapped text.
+
+    A splitter gives its panes no less than their minimum height, which a
+    layout of word-wrapped labels reports for its widest, one-line state.
+    In a narrower window a long address then wraps to two lines and is cut
+    in half; here the minimum follows the height the current width needs,
+    again whenever the width or the text changes.
+    """
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Override of `QWidget.resizeEvent`: keep the wrapped text whole."""
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def event(self, event: QEvent) -> bool:
+        """Override of `QObject.event`: refit when the text changes."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit_height()
+        return handled
+
+    def _fit_height(self) -> None:
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return
+        needed = layout.totalHeightForWidth(self.width())
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
 
 class _MethodLabel(QWidget):
