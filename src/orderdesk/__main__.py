@@ -19,6 +19,11 @@ def main() -> None:
     splash = None if options.screenshot else show_splash()
 
     # Imported once the splash is up: this import is most of the start-up.
+    # TODO: importing pydantic, httpx, keyring and the views takes about
+    # 375 ms, so the window with a cached order paints at about 4x a bare
+    # PySide6 window (figure 1 of `python -m benchmarks`, goal 1.5x);
+    # building the window before its API client would let httpx load after
+    # the first paint, about 45 ms of it.
     from orderdesk.app import run
 
     sys.exit(run(options, splash=splash))

@@ -135,6 +135,12 @@ class OrderView(QWidget):
             order: The order document to show.
             select_payment: The id of the payment to select; by default the
                 one selected now.
+
+        TODO: for a 10,000-item order this and the paint that follows hold
+        the UI thread 30-40 ms in a new window, over the one-frame goal of
+        figure 4 (`python -m benchmarks.stall_timeline`); filling the tables
+        in a later turn of the event loop would split it, but callers rely
+        on the models being filled when this returns.
         """
         if select_payment is None:
             select_payment = self.selected_payment_id()
