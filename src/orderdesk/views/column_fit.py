@@ -12,6 +12,7 @@ import math
 from collections.abc import Collection
 from typing import Any
 
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QStyle, QTableView
 
@@ -21,6 +22,24 @@ logger = logging.getLogger(__name__)
 
 SAMPLE_ROWS = 50
 """Rows measured: the first ones, which are the rows painted first."""
+
+_FITTED = "columns_fitted"
+"""The table property that says its widths are set, by fitting or the user."""
+
+
+def restore_widths(table: QTableView, state: QByteArray) -> bool:
+    """Put back a header's remembered widths, order and hidden columns.
+
+    The user's widths win over fitting to the first rows: once restored, a
+    table is never fitted again.
+
+    Returns:
+        Whether the state was put back (Qt refuses one it cannot read).
+    """
+    if not table.horizontalHeader().restoreState(state):
+        return False
+    table.setProperty(_FITTED, True)
+    return True
 
 
 def fit_columns_once(
@@ -43,7 +62,7 @@ def fit_columns_once(
         skip: Columns left at their width (a stretching column, say).
         sample: How many of the first rows are measured.
     """
-    if table.property("columns_fitted") or model.rowCount() == 0:
+    if table.property(_FITTED) or model.rowCount() == 0:
         return
 
     metrics = QFontMetricsF(table.font())
@@ -65,4 +84,4 @@ def fit_columns_once(
         width = math.ceil(text) + 1 + 2 * margin + (icon + 2 * margin if icon else 0)
         wanted = max(width + grid, header.sectionSizeHint(column))
         header.resizeSection(column, min(wanted, max_width))
-    table.setProperty("columns_fitted", True)
+    table.setProperty(_FITTED, True)

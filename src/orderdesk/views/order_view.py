@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from orderdesk.models import Order, OrderStatus
-from orderdesk.views.column_fit import fit_columns_once
+from orderdesk.views.column_fit import fit_columns_once, restore_widths
 from orderdesk.views.extra_table import ExtraTable
 from orderdesk.views.formatting import EM_DASH, Formatter, clean, or_dash
 from orderdesk.views.i18n import tr
@@ -233,9 +233,8 @@ class OrderView(QWidget):
         tables = {"items": self.items_table, "payments": self.payments_table}
         for name, state in states.items():
             table = tables.get(name)
-            if table is not None and table.horizontalHeader().restoreState(state):
-                # The user's widths win over fitting to the first order.
-                table.setProperty("columns_fitted", True)
+            if table is not None:
+                restore_widths(table, state)
 
     def set_saved_at(self, saved_at: datetime | None) -> None:
         """Say that the order shown is a saved copy, and from when."""

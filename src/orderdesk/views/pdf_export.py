@@ -130,11 +130,15 @@ class PdfExport(QObject):
         if not self.running:
             return
         logger.info("Saving order %s as PDF stopped: the window closed", self.order_id)
+        self._end_sending()
+        self._process.kill()
+
+    def _end_sending(self) -> None:
+        """Mark the export done and let the order go, sent or not."""
         self._done = True
         self._next_part.stop()
         self._parts = None
         self._order = None
-        self._process.kill()
 
     def _send_order(self) -> None:
         if self._order is None:
@@ -185,10 +189,7 @@ class PdfExport(QObject):
     def _finish(self, outcome: PdfOutcome) -> None:
         if self._done:
             return
-        self._done = True
-        self._next_part.stop()
-        self._parts = None
-        self._order = None
+        self._end_sending()
         self.finished.emit(self.order_id, str(self.path), int(outcome))
 
     def _reason(self) -> str:

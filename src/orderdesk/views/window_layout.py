@@ -6,6 +6,7 @@ from typing import Protocol
 from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTableView
 
+from orderdesk.views.column_fit import restore_widths
 from orderdesk.views.order_view import OrderView
 
 GEOMETRY = "main_window/geometry"
@@ -76,9 +77,8 @@ class WindowLayout:
 
         for name, table in self._tables.items():
             state = self._settings.layout(f"tables/{name}")
-            if state is not None and table.horizontalHeader().restoreState(state):
-                # The user's widths win over fitting to the first rows.
-                table.setProperty("columns_fitted", True)
+            if state is not None:
+                restore_widths(table, state)
         for name, splitter in self._splitters.items():
             state = self._settings.layout(f"splitters/{name}")
             if state is not None:
